@@ -1,0 +1,3 @@
+//! Reading and writing documents and timelines.
+
+pub(crate) mod timeml;

@@ -1,0 +1,59 @@
+//! chronoline finds temporal expressions and events in English text, gives
+//! each expression a TIMEX3 value and a concrete interval, and orders what
+//! it finds into timelines.
+//!
+//! ```
+//! use chronoline::{Extractor, TimexType};
+//!
+//! let extractor = Extractor::new();
+//! let doc = extractor.extract(
+//!     "The council will convene on Wednesday, 10 December 2025.",
+//!     Some("2025-12-07".parse()?),
+//! );
+//! let timex = &doc.timexes[0];
+//! assert_eq!(timex.kind, TimexType::Date);
+//! assert_eq!(timex.value, "2025-12-10");
+//! assert_eq!(&doc.text[timex.span.start..timex.span.end], timex.text);
+//! # Ok::<(), chronoline::Error>(())
+//! ```
+//!
+//! The pipeline runs in stages, each a private module with one job:
+//! text (sentences, tokens) -> recognize (rules find mentions) -> resolve
+//! (mentions get values and intervals against an anchor) -> events ->
+//! timeline -> io (TimeML, CSV, JSON and the TempEval-3 scorer).
+//!
+//! Spans are byte offsets into the document text; intervals are half-open
+//! `[start, end)` (see [`Interval`]).
+
+#![deny(missing_docs)]
+
+mod error;
+mod eval;
+mod events;
+mod extractor;
+mod io;
+mod lexicon;
+mod model;
+mod recognize;
+mod resolve;
+mod text;
+mod timeline;
+
+#[cfg(feature = "cli")]
+#[doc(hidden)]
+pub mod cli;
+
+#[cfg(feature = "python")]
+mod python;
+
+pub use crate::{
+    error::{Error, ErrorKind},
+    eval::{evaluate, Scores},
+    extractor::{Extractor, Mode, Options, Prefer},
+    io::timeml::{parse_timeml, read_timeml, to_timeml},
+    model::{
+        Aspect, Dct, DctSource, Document, Event, EventClass, Granularity, Interval, LinkEnd,
+        Modifier, Polarity, Relation, Sentence, Span, Tense, TimeLink, Timex, TimexType,
+    },
+    timeline::{Timeline, TimelineEntry},
+};

@@ -1,0 +1,3 @@
+fn main() {
+    std::process::exit(chronoline::cli::main(std::env::args_os()));
+}

@@ -1,0 +1,254 @@
+//! Sentences and tokens as byte spans into the input, without copying it.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use crate::model::Span;
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokenKind {
+    /// Letters (with inner apostrophes removed into their own tokens), or an
+    /// abbreviation with its periods: `p.m.`, `U.S.`, `Dec.`.
+    Word,
+    /// ASCII digits, with inner `:`, `,` or `.` between digits: `7:30`, `1,000`.
+    Number,
+    /// Any other single character that is not white space.
+    Punct,
+}
+
+/// A token of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+    /// White space (or the start of the text) comes right before it.
+    pub space_before: bool,
+}
+
+impl Token {
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.span.start..self.span.end]
+    }
+}
+
+fn abbreviations() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        crate::lexicon::lines(include_str!("../data/lexicon/abbreviations.txt")).collect()
+    })
+}
+
+/// Splits `text` into tokens, in one pass.
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut chars = text.char_indices().peekable();
+    let mut space_before = true;
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() {
+            space_before = true;
+            continue;
+        }
+        let (end, kind) = if c.is_ascii_digit() {
+            (number_end(bytes, start), TokenKind::Number)
+        } else if c.is_alphabetic() {
+            (word_end(text, start), TokenKind::Word)
+        } else {
+            (start + c.len_utf8(), TokenKind::Punct)
+        };
+        while chars.peek().is_some_and(|(i, _)| *i < end) {
+            chars.next();
+        }
+        tokens.push(Token {
+            span: Span::new(start, end),
+            kind,
+            space_before,
+        });
+        space_before = false;
+    }
+    tokens
+}
+
+fn number_end(bytes: &[u8], start: usize) -> usize {
+    let mut end = start;
+    while end < bytes.len() {
+        if bytes[end].is_ascii_digit() {
+            end += 1;
+        } else if matches!(bytes[end], b':' | b',' | b'.')
+            && end + 1 < bytes.len()
+            && bytes[end + 1].is_ascii_digit()
+            && end > start
+        {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+fn word_end(text: &str, start: usize) -> usize {
+    let mut end = start;
+    for (i, c) in text[start..].char_indices() {
+        if c.is_alphabetic() || c == '\u{0300}' || ('\u{0301}'..='\u{036f}').contains(&c) {
+            end = start + i + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    // Dotted abbreviations (p.m., U.S., a.m.) and listed ones (Dec., Mr.).
+    let bytes = text.as_bytes();
+    if end >= bytes.len() || bytes[end] != b'.' {
+        return end;
+    }
+    if end - start == 1 {
+        let mut probe = end;
+        while probe + 2 < bytes.len()
+            && bytes[probe + 1].is_ascii_alphabetic()
+            && bytes[probe + 2] == b'.'
+        {
+            probe += 2;
+        }
+        if probe > end {
+            return probe + 1;
+        }
+    }
+    let word = text[start..end].to_ascii_lowercase();
+    if abbreviations().contains(word.as_str())
+        || (end - start == 1 && bytes[start].is_ascii_uppercase())
+    {
+        return end + 1;
+    }
+    end
+}
+
+/// Splits `text` into sentences, as byte spans that start and end on a
+/// token; white space between sentences belongs to none.
+pub(crate) fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let Some(first) = tokens.first() else {
+        return out;
+    };
+    let mut start = first.span.start;
+    for (i, token) in tokens.iter().enumerate() {
+        let next = tokens.get(i + 1);
+        let Some(next) = next else { break };
+        if ends_sentence(text, tokens, i) || paragraph_break(text, token.span.end, next.span.start)
+        {
+            out.push(Span::new(start, token.span.end));
+            start = next.span.start;
+        }
+    }
+    if let Some(last) = tokens.last() {
+        out.push(Span::new(start, last.span.end));
+    }
+    out
+}
+
+fn paragraph_break(text: &str, from: usize, to: usize) -> bool {
+    text[from..to].matches('\n').count() >= 2
+}
+
+fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
+    let token = &tokens[i];
+    let t = token.text(text);
+    let closing = |s: &str| matches!(s, "\"" | "'" | ")" | "]" | "\u{201d}" | "\u{2019}");
+    let terminal = match t {
+        "." | "!" | "?" => true,
+        _ if closing(t) && i > 0 => {
+            matches!(tokens[i - 1].text(text), "." | "!" | "?") && !tokens[i - 1].space_before
+        }
+        _ => {
+            token.kind == TokenKind::Word
+                && t.ends_with('.')
+                && t.len() > 2
+                && ends_with_dotted_abbreviation(t)
+        }
+    };
+    if !terminal {
+        return false;
+    }
+    let next = &tokens[i + 1];
+    if !next.space_before {
+        return false;
+    }
+    if closing(next.text(text)) {
+        return false;
+    }
+    let first = next.text(text).chars().next().unwrap_or(' ');
+    let starts = first.is_uppercase()
+        || first.is_ascii_digit()
+        || matches!(first, '"' | '\u{201c}' | '\'' | '(' | '\u{2018}');
+    if token.kind == TokenKind::Word {
+        // "U.S." or "p.m." closes a sentence only before a capitalized word at a line end or clear start.
+        return starts && text[token.span.end..next.span.start].contains('\n');
+    }
+    starts
+}
+
+fn ends_with_dotted_abbreviation(t: &str) -> bool {
+    t.matches('.').count() >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn tokens_keep_abbreviations_and_numbers_whole() {
+        assert_eq!(
+            words("at 7:30 p.m. Kabul time"),
+            ["at", "7:30", "p.m.", "Kabul", "time"]
+        );
+        assert_eq!(
+            words("the U.S. and Dec. 7, 1,000"),
+            ["the", "U.S.", "and", "Dec.", "7", ",", "1,000"]
+        );
+        assert_eq!(words("the 91-day ban"), ["the", "91", "-", "day", "ban"]);
+        assert_eq!(words("New Year's Eve"), ["New", "Year", "'", "s", "Eve"]);
+        assert_eq!(words("él déjà 7th"), ["él", "déjà", "7", "th"]);
+    }
+
+    #[test]
+    fn sentences_split_on_terminal_punctuation() {
+        let text = "He met Mr. Smith on Dec. 7. Then he left.\n\nA title\nNext one.";
+        let tokens = tokenize(text);
+        let got: Vec<&str> = sentences(text, &tokens)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "He met Mr. Smith on Dec. 7.",
+                "Then he left.",
+                "A title\nNext one."
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_and_odd_text_do_not_panic() {
+        for text in [
+            "",
+            " ",
+            ".",
+            "\u{0}\u{1}",
+            "a.b.c.d.",
+            "7:",
+            ":7",
+            "1,",
+            "é.",
+            "U.S",
+            "p.m",
+        ] {
+            let tokens = tokenize(text);
+            let _ = sentences(text, &tokens);
+        }
+    }
+}
