@@ -1,0 +1,3 @@
+//! Integration tests; each module is one suite.
+
+mod timex_cases;
