@@ -55,5 +55,5 @@ pub use crate::{
         Aspect, Dct, DctSource, Document, Event, EventClass, Granularity, Interval, LinkEnd,
         Modifier, Polarity, Relation, Sentence, Span, Tense, TimeLink, Timex, TimexType,
     },
-    timeline::{Timeline, TimelineEntry},
+    timeline::{EntryKind, Mention, TimeRelation, Timeline, TimelineEntry, TimelineOptions},
 };
