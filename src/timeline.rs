@@ -113,7 +113,7 @@ use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
 
-use chrono::{Datelike, Duration, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, Duration, NaiveDateTime, NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
 
 use crate::io::{csv, timelinejs};
@@ -1284,8 +1284,29 @@ fn display_date(entry: &TimelineEntry) -> String {
     }
 }
 
+/// `at` in TIMEX3 style at `granularity`, or at a finer one when `at` does
+/// not start a unit of it ("the past four years" from 2021-12-07 is
+/// written `2021-12-07`, not `2021`).
 fn date_at(at: NaiveDateTime, granularity: Granularity) -> String {
     use Granularity::*;
+    let mut granularity = granularity;
+    while !starts_unit(at, granularity) {
+        granularity = match granularity {
+            Millennium => Century,
+            Century => Decade,
+            Decade => Year,
+            Year => Half,
+            Half => Quarter,
+            Quarter | Season => Month,
+            Month | Week => Day,
+            PartOfDay | Day => Hour,
+            Hour => Minute,
+            Minute | Second => Second,
+        };
+        if granularity == Second {
+            break;
+        }
+    }
     let year = at.year();
     match granularity {
         Second => at.format("%Y-%m-%dT%H:%M:%S").to_string(),
@@ -1313,6 +1334,31 @@ fn date_at(at: NaiveDateTime, granularity: Granularity) -> String {
         Decade => format!("{:03}", year.div_euclid(10)),
         Century => format!("{:02}", year.div_euclid(100)),
         Millennium => format!("{}", year.div_euclid(1000)),
+    }
+}
+
+/// Whether `at` is the first instant of a unit of `granularity`.
+fn starts_unit(at: NaiveDateTime, granularity: Granularity) -> bool {
+    use Granularity::*;
+    let midnight = at.time() == NaiveTime::MIN;
+    let first_of_month = midnight && at.day() == 1;
+    let first_of_year = first_of_month && at.month() == 1;
+    match granularity {
+        Second => true,
+        Minute => at.second() == 0 && at.nanosecond() == 0,
+        Hour => at.minute() == 0 && at.second() == 0 && at.nanosecond() == 0,
+        // A part of the day starts at its own hour; it is written as its day.
+        PartOfDay => true,
+        Day => midnight,
+        Week => midnight && at.weekday() == chrono::Weekday::Mon,
+        Month => first_of_month,
+        Season => first_of_month && at.month() % 3 == 0,
+        Quarter => first_of_month && at.month() % 3 == 1,
+        Half => first_of_month && at.month() % 6 == 1,
+        Year => first_of_year,
+        Decade => first_of_year && at.year().rem_euclid(10) == 0,
+        Century => first_of_year && at.year().rem_euclid(100) == 0,
+        Millennium => first_of_year && at.year().rem_euclid(1000) == 0,
     }
 }
 

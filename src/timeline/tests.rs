@@ -532,7 +532,7 @@ fn dates_are_written_at_their_granularity() {
         (at(2025, 12, 1), Granularity::Week, "2025-W49"),
         (at(2025, 10, 1), Granularity::Quarter, "2025-Q4"),
         (at(2024, 6, 1), Granularity::Season, "2024-SU"),
-        (at(2025, 1, 1), Granularity::Season, "2024-WI"),
+        (at(2024, 12, 1), Granularity::Season, "2024-WI"),
         (at(2023, 7, 1), Granularity::Half, "2023-H2"),
         (at(1990, 1, 1), Granularity::Decade, "199"),
         (at(1900, 1, 1), Granularity::Century, "19"),
@@ -541,6 +541,11 @@ fn dates_are_written_at_their_granularity() {
             Granularity::Minute,
             "2025-12-10T19:30",
         ),
+        // Not the start of a unit: written at a finer granularity.
+        (at(2021, 12, 7), Granularity::Year, "2021-12-07"),
+        (at(2025, 9, 7), Granularity::Month, "2025-09-07"),
+        (at(2025, 11, 16), Granularity::Week, "2025-11-16"),
+        (at(2025, 4, 1), Granularity::Half, "2025-Q2"),
     ];
     for (instant, granularity, want) in cases {
         assert_eq!(date_at(instant, granularity), want);
