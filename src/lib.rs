@@ -55,5 +55,8 @@ pub use crate::{
         Aspect, Dct, DctSource, Document, Event, EventClass, Granularity, Interval, LinkEnd,
         Modifier, Polarity, Relation, Sentence, Span, Tense, TimeLink, Timex, TimexType,
     },
-    timeline::{EntryKind, Mention, TimeRelation, Timeline, TimelineEntry, TimelineOptions},
+    timeline::{
+        evaluate_timeline, EntryKind, Mention, TimeRelation, Timeline, TimelineEntry,
+        TimelineOptions, TimelineScores,
+    },
 };

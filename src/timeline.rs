@@ -51,9 +51,9 @@
 //!   their first four letters: *convene*, *convention*),
 //! - 0.2 times the overlap of the intervals (the shared time over the
 //!   shorter interval); intervals that do not overlap never merge,
-//! - 0.4 times the overlap of the capitalized names in the two sentences
-//!   (shared names over the names of the sentence with fewer), leaving out
-//!   function words, months and weekdays.
+//! - 0.4 times the overlap of the names (words with a capital letter) in
+//!   the two sentences (shared names over the names of the sentence with
+//!   fewer), leaving out function words, months and weekdays.
 //!
 //! So with the default threshold of 0.7 the same trigger on the same day
 //! needs at least three quarters of the names shared. Pairs merge in order
@@ -770,6 +770,69 @@ impl Timeline {
         serde_json::to_string(self).unwrap_or_else(|_| String::from(r#"{"entries":[]}"#))
     }
 
+    /// The event entries in the SemEval-2015 Task 4 format: the entity on
+    /// the first line, then `rank<TAB>date<TAB>docid-sentence-word...`, one
+    /// line per entry with its merged mentions on the same line.
+    ///
+    /// `docid` is the document id, `sentence` the id of the input's
+    /// sentence markup (else the 1-based sentence number), `word` the
+    /// trigger with spaces as `_`. Dates are `YYYY-MM-DD` for days and
+    /// finer, `YYYY-MM` for months, `YYYY` for seasons, quarters, halves,
+    /// years and coarser; a start that does not begin its unit is written
+    /// as a day. Events with no interval (kept with
+    /// [`TimelineOptions::undated`], or placed only by the DCT) are
+    /// `XXXX-XX-XX` at rank 0; the dated ones are ranked from 1 in timeline
+    /// order, a new rank whenever the date changes. Timex entries are left
+    /// out.
+    ///
+    /// ```
+    /// use chronoline::{Document, Event, EventClass, Interval, Span, Timeline};
+    /// let mut doc = Document::new("16844", "Apple unveiled the iPhone 4.", None);
+    /// let mut e = Event::new("e1", Span::new(6, 14), "unveiled", EventClass::Occurrence);
+    /// e.interval = Interval::month(2010, 6);
+    /// doc.events.push(e);
+    /// let out = Timeline::new(&[doc]).to_semeval2015("iPhone 4");
+    /// assert_eq!(out, "iPhone 4\n1\t2010-06\t16844-1-unveiled\n");
+    /// ```
+    pub fn to_semeval2015(&self, entity: &str) -> String {
+        let mut undated = Vec::new();
+        let mut dated: Vec<(String, Vec<String>)> = Vec::new();
+        for entry in self.entries.iter().filter(|e| e.kind == EntryKind::Event) {
+            let mut mentions = vec![semeval_mention(
+                &entry.document,
+                entry.sentence_id.as_deref(),
+                entry.sentence_index,
+                &entry.text,
+            )];
+            mentions.extend(entry.mentions.iter().map(|m| {
+                semeval_mention(
+                    &m.document,
+                    m.sentence_id.as_deref(),
+                    m.sentence_index,
+                    &m.text,
+                )
+            }));
+            match &entry.interval {
+                Some(interval) => dated.push((semeval_date(interval), mentions)),
+                None => undated.push(mentions),
+            }
+        }
+        let mut out = format!("{}\n", entity.trim());
+        for mentions in undated {
+            out.push_str(&format!("0\tXXXX-XX-XX\t{}\n", mentions.join("\t")));
+        }
+        let mut rank = 0;
+        let mut previous: Option<&str> = None;
+        for (date, mentions) in &dated {
+            if previous != Some(date.as_str()) {
+                rank += 1;
+                previous = Some(date);
+            }
+            out.push_str(&format!("{rank}\t{date}\t{}\n", mentions.join("\t")));
+        }
+        out
+    }
+
     /// The timeline as a TimelineJS 3 JSON document (`{"events": [...]}`).
     /// Entries placed only by the DCT or undated are left out: TimelineJS
     /// needs a start date.
@@ -1218,10 +1281,11 @@ fn strip_inflection(word: &str) -> String {
     word.to_string()
 }
 
-/// The capitalized names of a sentence, lowercased.
+/// The names of a sentence (words with a capital letter: "Apple",
+/// "iPhone", "UN"), lowercased.
 fn names(sentence: &str) -> BTreeSet<String> {
     words(sentence)
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter(|w| w.chars().any(char::is_uppercase))
         .map(word_key)
         .filter(|w| !name_stopwords().contains(w.as_str()))
         .collect()
@@ -1337,6 +1401,36 @@ fn date_at(at: NaiveDateTime, granularity: Granularity) -> String {
     }
 }
 
+/// `docid-sentence-word` for the SemEval-2015 format.
+fn semeval_mention(
+    document: &str,
+    sentence_id: Option<&str>,
+    sentence_index: Option<usize>,
+    word: &str,
+) -> String {
+    let sentence = match (sentence_id, sentence_index) {
+        (Some(id), _) => id.to_string(),
+        (None, Some(i)) => (i + 1).to_string(),
+        (None, None) => "0".to_string(),
+    };
+    let word = word.split_whitespace().collect::<Vec<_>>().join("_");
+    format!("{document}-{sentence}-{word}")
+}
+
+/// A SemEval-2015 date: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, never finer
+/// than the interval's granularity claims, and a day when the start does
+/// not begin a month.
+fn semeval_date(interval: &Interval) -> String {
+    let start = interval.start;
+    if interval.granularity <= Granularity::Week || !starts_unit(start, Granularity::Month) {
+        start.format("%Y-%m-%d").to_string()
+    } else if interval.granularity == Granularity::Month {
+        start.format("%Y-%m").to_string()
+    } else {
+        format!("{:04}", start.year())
+    }
+}
+
 /// Whether `at` is the first instant of a unit of `granularity`.
 fn starts_unit(at: NaiveDateTime, granularity: Granularity) -> bool {
     use Granularity::*;
@@ -1388,6 +1482,10 @@ fn spans_more_than_one_unit(interval: &Interval) -> bool {
 fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+mod semeval;
+
+pub use semeval::{evaluate_timeline, TimelineScores};
 
 #[cfg(test)]
 mod tests;

@@ -596,3 +596,47 @@ fn the_dct_with_a_time_is_its_minute() {
     assert_eq!(interval.utc_offset_minutes, Some(270));
     assert_eq!(interval.end - interval.start, Duration::minutes(1));
 }
+
+#[test]
+fn semeval_output_ranks_dated_entries_and_puts_undated_ones_first() {
+    let mut a = doc(
+        "16844",
+        "Apple unveiled the iPhone 4. It sold well. It was praised.",
+        None,
+    );
+    add_event(&mut a, "e1", "unveiled", Some(day(2010, 6, 7)));
+    add_event(&mut a, "e2", "sold", Some(month(2010, 6)));
+    add_event(&mut a, "e3", "praised", None);
+    a.sentences[1].id = Some("7".into());
+    let mut b = doc("16900", "Apple unveiled the iPhone 4 in Cupertino.", None);
+    add_event(&mut b, "e1", "unveiled", Some(day(2010, 6, 7)));
+    let mut c = doc("17000", "The iPhone 4 was released.", None);
+    add_event(&mut c, "e1", "released", Some(day(2010, 6, 24)));
+    let mut q = doc("17001", "Sales fell.", None);
+    add_event(
+        &mut q,
+        "e1",
+        "fell",
+        Some(span(at(2010, 7, 1), at(2010, 10, 1), Granularity::Quarter)),
+    );
+    let timeline = Timeline::with_options(
+        &[a, b, c, q],
+        &TimelineOptions {
+            undated: true,
+            ..TimelineOptions::default()
+        },
+    );
+    assert_eq!(
+        timeline.to_semeval2015("iPhone 4"),
+        "iPhone 4\n\
+         0\tXXXX-XX-XX\t16844-3-praised\n\
+         1\t2010-06\t16844-7-sold\n\
+         2\t2010-06-07\t16844-1-unveiled\t16900-1-unveiled\n\
+         3\t2010-06-24\t17000-1-released\n\
+         4\t2010\t17001-1-fell\n"
+    );
+    // A timeline scores perfectly against itself.
+    let out = timeline.to_semeval2015("iPhone 4");
+    let scores = evaluate_timeline(&out, &out).unwrap();
+    assert_eq!((scores.matched, scores.f1), (6, 1.0));
+}
