@@ -1,0 +1,8 @@
+//! The integration tests: one binary, one module per area under
+//! `tests/integration/`.
+
+#[path = "integration/common.rs"]
+#[allow(dead_code)] // each test module uses its own share of the helpers
+mod common;
+#[path = "integration/timeml.rs"]
+mod timeml;
