@@ -4,5 +4,7 @@
 #[path = "integration/common.rs"]
 #[allow(dead_code)] // each test module uses its own share of the helpers
 mod common;
+#[path = "integration/eval.rs"]
+mod eval;
 #[path = "integration/timeml.rs"]
 mod timeml;
