@@ -74,12 +74,12 @@ impl Prf {
     /// assert_eq!(Prf::from_counts(4, 0, 0).f1, 0.0);
     /// ```
     pub fn from_counts(gold: usize, system: usize, matched: usize) -> Prf {
-        Prf::from_counts2(gold, system, matched, matched)
+        Prf::from_found_and_correct(gold, system, matched, matched)
     }
 
     /// From counts with separate matches for recall (gold items found) and
     /// precision (system items correct).
-    fn from_counts2(gold: usize, system: usize, found: usize, correct: usize) -> Prf {
+    fn from_found_and_correct(gold: usize, system: usize, found: usize, correct: usize) -> Prf {
         if gold == 0 && system == 0 {
             return Prf {
                 precision: 1.0,
@@ -578,7 +578,8 @@ impl Counts {
         (event.class_accuracy, event.class_f1) =
             attribute(event.class_matches, event.relaxed_matches, &event.relaxed);
         let mut links = self.links;
-        links.scores = Prf::from_counts2(links.gold, links.system, links.found, links.correct);
+        links.scores =
+            Prf::from_found_and_correct(links.gold, links.system, links.found, links.correct);
         scores.timex = timex;
         scores.event = event;
         scores.event_timex_links = links;

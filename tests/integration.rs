@@ -1,6 +1,9 @@
 //! The integration tests: one binary, one module per area under
 //! `tests/integration/`.
 
+#[cfg(feature = "cli")]
+#[path = "integration/cli.rs"]
+mod cli;
 #[path = "integration/common.rs"]
 #[allow(dead_code)] // each test module uses its own share of the helpers
 mod common;
