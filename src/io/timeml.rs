@@ -1286,6 +1286,19 @@ mod tests {
     }
 
     #[test]
+    fn any_text_survives_writing() {
+        for text in [
+            "  Leading spaces, \u{1f600} and <angle> & ampersands on 7 December 2025.\n\n",
+            "\r\nCRLF lines\r\n\tand ]]> and -- and \"quotes\" 'too'",
+            "",
+        ] {
+            let doc = Document::new("d", text, None);
+            let written = to_timeml(&doc);
+            assert_eq!(parse_timeml(&written).unwrap(), doc, "{written}");
+        }
+    }
+
+    #[test]
     fn dct_offsets_survive() {
         let mut doc = Document::new("d", "x", Some("2025-12-10T19:30+04:30".parse().unwrap()));
         doc.dct.as_mut().unwrap().source = DctSource::Timeml;
