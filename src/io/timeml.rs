@@ -1191,6 +1191,47 @@ mod tests {
     }
 
     #[test]
+    fn mutated_input_never_panics() {
+        let xml = to_timeml(
+            &parse_timeml(
+                "<TimeML><DOCID>d</DOCID><TEXT><s id=\"1\">Été <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2024\">2024</TIMEX3> &amp; \
+                 <EVENT eid=\"e1\" class=\"STATE\">war</EVENT></s></TEXT>\
+                 <MAKEINSTANCE eventID=\"e1\" eiid=\"ei1\" tense=\"NONE\"/>\
+                 <TLINK lid=\"l1\" relType=\"BEFORE\" eventInstanceID=\"ei1\" relatedToTime=\"t1\"/></TimeML>",
+            )
+            .unwrap(),
+        );
+        let chars: Vec<char> = xml.chars().collect();
+        let pieces = [
+            '<', '>', '/', '"', '&', ';', '=', ' ', 'é', '#', 'x', '!', '?', '-', '[',
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..3000 {
+            let mut mutated = chars.clone();
+            for _ in 0..1 + next() % 4 {
+                let at = (next() % mutated.len() as u64) as usize;
+                match next() % 3 {
+                    0 => {
+                        mutated.remove(at);
+                    }
+                    1 => mutated.insert(at, pieces[(next() % pieces.len() as u64) as usize]),
+                    _ => mutated[at] = pieces[(next() % pieces.len() as u64) as usize],
+                }
+            }
+            let text: String = mutated.into_iter().collect();
+            if let Ok(doc) = parse_timeml(&text) {
+                let _ = parse_timeml(&to_timeml(&doc)).unwrap();
+            }
+        }
+    }
+
+    #[test]
     fn events_take_their_first_instance_and_aliases_are_redirected() {
         let doc = parse_timeml(
             "<TimeML><TEXT><EVENT eid=\"e1\" class=\"OCCURRENCE\">taught</EVENT> \
