@@ -11,3 +11,5 @@ mod common;
 mod eval;
 #[path = "integration/timeml.rs"]
 mod timeml;
+#[path = "integration/timex_cases.rs"]
+mod timex_cases;
