@@ -585,11 +585,17 @@ fn score_table(scores: &Scores, split: Split, errors: bool) -> String {
         split.as_str()
     );
     if !scores.missing.is_empty() {
+        let shown = scores.missing.len().min(10);
         let _ = writeln!(
             out,
-            "{} without a system file, scored as empty: {}",
+            "{} without a system file, scored as empty: {}{}",
             scores.missing.len(),
-            scores.missing.join(", ")
+            scores.missing[..shown].join(", "),
+            if shown < scores.missing.len() {
+                ", ..."
+            } else {
+                ""
+            }
         );
     }
     let _ = writeln!(
