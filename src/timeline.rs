@@ -707,7 +707,7 @@ impl Timeline {
     /// The timeline as CSV, one row per entry (columns in the module docs).
     pub fn to_csv(&self) -> String {
         let mut out = String::new();
-        csv::write_record(&mut out, CSV_COLUMNS);
+        csv::push_row(&mut out, CSV_COLUMNS.iter().copied());
         for (i, entry) in self.entries.iter().enumerate() {
             let interval = entry.interval.as_ref();
             let fields = [
@@ -753,8 +753,7 @@ impl Timeline {
                 entry.all_documents().join(";"),
                 collapse_whitespace(&entry.sentence),
             ];
-            let refs: Vec<&str> = fields.iter().map(String::as_str).collect();
-            csv::write_record(&mut out, &refs);
+            csv::push_row(&mut out, fields.iter().map(String::as_str));
         }
         out
     }

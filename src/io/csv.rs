@@ -1,39 +1,36 @@
-//! CSV output as RFC 4180 describes it: comma-separated, CRLF-free (`\n`
-//! line ends), fields with a comma, a quote or a line break quoted, quotes
-//! doubled.
+//! CSV output (RFC 4180): a field is quoted when it holds a comma, a quote,
+//! or a line break, and quotes inside it are doubled.
 
-/// Appends one record to `out`.
-pub(crate) fn write_record(out: &mut String, fields: &[&str]) {
-    for (i, field) in fields.iter().enumerate() {
+use std::borrow::Cow;
+
+/// One field, quoted if it needs to be.
+pub(crate) fn field(value: &str) -> Cow<'_, str> {
+    if value.contains([',', '"', '\n', '\r']) {
+        Cow::Owned(format!("\"{}\"", value.replace('"', "\"\"")))
+    } else {
+        Cow::Borrowed(value)
+    }
+}
+
+/// Appends one row, ended by `\n`.
+pub(crate) fn push_row<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
+    for (i, value) in fields.into_iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        if field.contains([',', '"', '\n', '\r']) {
-            out.push('"');
-            out.push_str(&field.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            out.push_str(field);
-        }
+        out.push_str(&field(value));
     }
     out.push('\n');
 }
 
 #[cfg(test)]
 mod tests {
-    use super::write_record;
+    use super::*;
 
     #[test]
-    fn plain_fields_are_not_quoted() {
+    fn fields_are_quoted_only_when_needed() {
         let mut out = String::new();
-        write_record(&mut out, &["a", "b c", ""]);
-        assert_eq!(out, "a,b c,\n");
-    }
-
-    #[test]
-    fn commas_quotes_and_line_breaks_are_quoted() {
-        let mut out = String::new();
-        write_record(&mut out, &["x, y", "say \"hi\"", "two\nlines"]);
-        assert_eq!(out, "\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\n");
+        push_row(&mut out, ["a", "b,c", "say \"hi\"", "two\nlines", ""]);
+        assert_eq!(out, "a,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\",\n");
     }
 }
