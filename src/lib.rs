@@ -59,7 +59,7 @@ pub use crate::{
         Modifier, Polarity, Relation, Sentence, Span, Tense, TimeLink, Timex, TimexType,
     },
     timeline::{
-        evaluate_timeline, EntryKind, Mention, TimeRelation, Timeline, TimelineEntry,
+        evaluate_timeline, DatedBy, EntryKind, Mention, TimeRelation, Timeline, TimelineEntry,
         TimelineOptions, TimelineScores,
     },
 };

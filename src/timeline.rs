@@ -82,6 +82,7 @@
 //! | `value` | the TIMEX3 value of the timex that dates the event (or of the timex itself) |
 //! | `type` | the TIMEX3 type of that timex |
 //! | `dct_relation` | for an event placed by the DCT, its TimeML relation to it |
+//! | `dated_by` | where the place in time comes from: `event` (the event's own interval), `link` (its linked timex), `dct`, `context` (the last date before it, see `TimelineOptions::context_dating`), `timex` (a timex entry), `nothing` |
 //! | `document` | the document id |
 //! | `id` | the event or timex id in the document |
 //! | `sentence_index` | the 0-based index of the sentence in the document |
@@ -148,6 +149,44 @@ impl EntryKind {
     }
 }
 
+/// Where an entry's place in time comes from.
+///
+/// ```
+/// use chronoline::DatedBy;
+/// assert_eq!(DatedBy::Context.as_str(), "context");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DatedBy {
+    /// The event's own interval, as the event model gave it.
+    Event,
+    /// The interval of the timex the event is linked to.
+    Link,
+    /// A relation to the document creation time.
+    Dct,
+    /// The last date mentioned before the event in its sentence or the one
+    /// before ([`TimelineOptions::context_dating`]); approximate.
+    Context,
+    /// A timex entry: its own interval.
+    Timex,
+    /// Nothing: an undated event ([`TimelineOptions::undated`]).
+    Nothing,
+}
+
+impl DatedBy {
+    /// The snake-case name used in CSV and JSON.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            DatedBy::Event => "event",
+            DatedBy::Link => "link",
+            DatedBy::Dct => "dct",
+            DatedBy::Context => "context",
+            DatedBy::Timex => "timex",
+            DatedBy::Nothing => "nothing",
+        }
+    }
+}
+
 /// One mention of an entry in a document: where it is and how it was dated.
 ///
 /// ```
@@ -156,10 +195,11 @@ impl EntryKind {
 ///     document: "d2".into(),
 ///     id: "e4".into(),
 ///     text: "convened".into(),
-///     span: Span::new(10, 18),
+///     span: Span::new(12, 20),
 ///     sentence_index: Some(0),
 ///     sentence_id: None,
 ///     sentence: "The council convened.".into(),
+///     sentence_span: Some(Span::new(0, 21)),
 ///     interval: None,
 /// };
 /// assert_eq!(mention.document, "d2");
@@ -179,8 +219,11 @@ pub struct Mention {
     /// The id of the input's sentence markup.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sentence_id: Option<String>,
-    /// The sentence text.
+    /// The sentence text, trimmed.
     pub sentence: String,
+    /// Where the trimmed sentence is in the document text (bytes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentence_span: Option<Span>,
     /// The interval this mention was dated with.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interval: Option<Interval>,
@@ -216,6 +259,8 @@ pub struct TimelineEntry {
     /// Where the entry is in time: start, end, granularity, exactness.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interval: Option<Interval>,
+    /// Where that place in time comes from.
+    pub dated_by: DatedBy,
     /// For an event with no interval placed by its relation to the DCT:
     /// that relation (the event is `BEFORE` the DCT, ...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -231,8 +276,13 @@ pub struct TimelineEntry {
     /// The id of the input's sentence markup (`<s id="3">`), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sentence_id: Option<String>,
-    /// The sentence text.
+    /// The sentence text, trimmed.
     pub sentence: String,
+    /// Where the trimmed sentence is in the document text (bytes), so that
+    /// `span.start - sentence_span.start` is the mention's offset in
+    /// `sentence`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentence_span: Option<Span>,
     /// Where the mention is in the document text (bytes).
     pub span: Span,
     /// The other mentions of the same event merged into this entry, from
@@ -322,11 +372,6 @@ impl TimelineEntry {
         let mut documents = vec![self.document.as_str()];
         documents.extend(self.mentions.iter().map(|m| m.document.as_str()));
         documents
-    }
-
-    fn all_sentences(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.sentence.as_str())
-            .chain(self.mentions.iter().map(|m| m.sentence.as_str()))
     }
 }
 
@@ -578,6 +623,12 @@ pub struct TimelineOptions {
     pub timexes: bool,
     /// Whether to keep events with no time at all (they come last).
     pub undated: bool,
+    /// Whether an event with no interval that the DCT relation puts
+    /// `BEFORE` the DCT takes, as an approximate interval, the last date
+    /// (a DATE timex with an interval, not a vague reference, ending by the
+    /// DCT) mentioned before it in its sentence or the sentence before: the
+    /// way a reader dates "Apple *sued* ..." after "In March 2006, ...".
+    pub context_dating: bool,
 }
 
 impl Default for TimelineOptions {
@@ -587,6 +638,7 @@ impl Default for TimelineOptions {
             merge_threshold: 0.7,
             timexes: true,
             undated: false,
+            context_dating: false,
         }
     }
 }
@@ -685,19 +737,65 @@ impl Timeline {
     /// The entries whose sentence mentions any of the names (an entity and
     /// its aliases).
     pub fn about_any(&self, names: &[&str]) -> Timeline {
+        self.narrowed(names, None)
+    }
+
+    /// The entries whose trigger (or timex) is at most `max_words` words
+    /// away from a mention of one of the names in the same sentence: a
+    /// closer reading of "about" that leaves out the other events of long
+    /// sentences. Distance 0 is inside the name, 1 the word next to it.
+    ///
+    /// ```
+    /// use chronoline::{Document, Event, EventClass, Interval, Span, Timeline};
+    /// let text = "Apple sued the label, and in London the court ruled for the band.";
+    /// let mut doc = Document::new("d", text, None);
+    /// for (id, word) in [("e1", "sued"), ("e2", "ruled")] {
+    ///     let start = text.find(word).unwrap();
+    ///     let mut e = Event::new(id, Span::new(start, start + word.len()), word, EventClass::Occurrence);
+    ///     e.interval = Interval::month(2006, 3);
+    ///     doc.events.push(e);
+    /// }
+    /// let timeline = Timeline::new(&[doc]);
+    /// assert_eq!(timeline.about("Apple").len(), 2);
+    /// let near = timeline.about_near(&["Apple"], 3);
+    /// assert_eq!(near.len(), 1);
+    /// assert_eq!(near.entries()[0].text, "sued");
+    /// ```
+    pub fn about_near(&self, names: &[&str], max_words: usize) -> Timeline {
+        self.narrowed(names, Some(max_words))
+    }
+
+    fn narrowed(&self, names: &[&str], max_words: Option<usize>) -> Timeline {
         let patterns: Vec<Vec<String>> = names
             .iter()
             .map(|name| words(name).map(word_key).collect::<Vec<_>>())
             .filter(|p| !p.is_empty())
             .collect();
+        let mentions_entity = |sentence: &str, sentence_span: Option<Span>, at: Span| {
+            let keys: Vec<String> = words(sentence).map(word_key).collect();
+            let Some(max_words) = max_words else {
+                return patterns.iter().any(|p| contains_run(&keys, p));
+            };
+            let Some(position) = word_position(sentence, sentence_span, at) else {
+                return false;
+            };
+            patterns.iter().any(|p| {
+                keys.windows(p.len()).enumerate().any(|(first, window)| {
+                    let last = first + p.len() - 1;
+                    window == p.as_slice()
+                        && position + max_words >= first
+                        && position <= last + max_words
+                })
+            })
+        };
         let entries = self
             .entries
             .iter()
-            .filter(|entry| {
-                entry.all_sentences().any(|sentence| {
-                    let keys: Vec<String> = words(sentence).map(word_key).collect();
-                    patterns.iter().any(|p| contains_run(&keys, p))
-                })
+            .filter(|e| {
+                mentions_entity(&e.sentence, e.sentence_span, e.span)
+                    || e.mentions
+                        .iter()
+                        .any(|m| mentions_entity(&m.sentence, m.sentence_span, m.span))
             })
             .cloned()
             .collect();
@@ -740,6 +838,7 @@ impl Timeline {
                     .dct_relation
                     .map(|r| r.as_str().to_string())
                     .unwrap_or_default(),
+                entry.dated_by.as_str().to_string(),
                 entry.document.clone(),
                 entry.id.clone(),
                 entry
@@ -778,9 +877,11 @@ impl Timeline {
     /// trigger with spaces as `_`. Dates are `YYYY-MM-DD` for days and
     /// finer, `YYYY-MM` for months, `YYYY` for seasons, quarters, halves,
     /// years and coarser; a start that does not begin its unit is written
-    /// as a day. Events with no interval (kept with
-    /// [`TimelineOptions::undated`], or placed only by the DCT) are
-    /// `XXXX-XX-XX` at rank 0; the dated ones are ranked from 1 in timeline
+    /// as a day. An event placed by a DCT relation that holds at the DCT
+    /// (`INCLUDES`, `IS_INCLUDED`, `DURING`, `SIMULTANEOUS`, ...) takes the
+    /// DCT's date. Other events with no interval (`BEFORE` or `AFTER` the
+    /// DCT, or kept with [`TimelineOptions::undated`]) are `XXXX-XX-XX` at
+    /// rank 0; the dated ones are ranked from 1 in timeline
     /// order, a new rank whenever the date changes. Timex entries are left
     /// out.
     ///
@@ -811,9 +912,12 @@ impl Timeline {
                     &m.text,
                 )
             }));
-            match &entry.interval {
-                Some(interval) => dated.push((semeval_date(interval), mentions)),
-                None => undated.push(mentions),
+            match (&entry.interval, entry.dct_relation, &entry.anchor) {
+                (Some(interval), _, _) => dated.push((semeval_date(interval), mentions)),
+                (None, Some(relation), Some(dct)) if holds_at_dct(relation) => {
+                    dated.push((semeval_date(dct), mentions))
+                }
+                _ => undated.push(mentions),
             }
         }
         let mut out = format!("{}\n", entity.trim());
@@ -883,6 +987,7 @@ const CSV_COLUMNS: &[&str] = &[
     "value",
     "type",
     "dct_relation",
+    "dated_by",
     "document",
     "id",
     "sentence_index",
@@ -959,21 +1064,42 @@ fn event_entry(
         )
     };
     let mut interval = event.interval;
+    let mut dated_by = DatedBy::Event;
     if interval.is_none() && inherits(event.relation) {
-        interval = match (dating_timex, by_dct) {
-            (Some(t), _) => t.interval,
-            (None, true) => dct_interval.copied(),
-            _ => None,
+        (interval, dated_by) = match (dating_timex, by_dct) {
+            (Some(t), _) => (t.interval, DatedBy::Link),
+            (None, true) => (dct_interval.copied(), DatedBy::Dct),
+            _ => (None, DatedBy::Nothing),
         };
     }
-    let (dct_relation, anchor) = match (interval, by_dct, event.relation, dct_interval) {
+    let (mut dct_relation, mut anchor) = match (interval, by_dct, event.relation, dct_interval) {
         (None, true, Some(relation), Some(dct)) => (Some(relation), Some(*dct)),
         _ => (None, None),
     };
+    let located = sentence_of(doc, sentences, event.span);
+    let (mut value, mut timex_type) = (value, timex_type);
+    if interval.is_none() && dct_relation == Some(Relation::Before) && options.context_dating {
+        if let Some((timex, mut found)) =
+            context_date(doc, sentences, event.span, located.index, dct_interval)
+        {
+            found.exact = false;
+            interval = Some(found);
+            dated_by = DatedBy::Context;
+            value = Some(timex.value.clone());
+            timex_type = Some(timex.kind);
+            (dct_relation, anchor) = (None, None);
+        }
+    }
+    if interval.is_none() {
+        dated_by = if dct_relation.is_some() {
+            DatedBy::Dct
+        } else {
+            DatedBy::Nothing
+        };
+    }
     if interval.is_none() && dct_relation.is_none() && !options.undated {
         return None;
     }
-    let (sentence_index, sentence_id, sentence) = sentence_of(doc, sentences, event.span);
     Some(TimelineEntry {
         kind: EntryKind::Event,
         id: event.id.clone(),
@@ -982,19 +1108,21 @@ fn event_entry(
         value,
         timex_type,
         interval,
+        dated_by,
         dct_relation,
         anchor,
         document: doc.id.clone(),
-        sentence_index,
-        sentence_id,
-        sentence,
+        sentence_index: located.index,
+        sentence_id: located.id,
+        sentence: located.text,
+        sentence_span: located.span,
         span: event.span,
         mentions: Vec::new(),
     })
 }
 
 fn timex_entry(doc: &Document, sentences: &[Sentence], timex: &Timex) -> TimelineEntry {
-    let (sentence_index, sentence_id, sentence) = sentence_of(doc, sentences, timex.span);
+    let located = sentence_of(doc, sentences, timex.span);
     TimelineEntry {
         kind: EntryKind::Timex,
         id: timex.id.clone(),
@@ -1003,15 +1131,42 @@ fn timex_entry(doc: &Document, sentences: &[Sentence], timex: &Timex) -> Timelin
         value: Some(timex.value.clone()),
         timex_type: Some(timex.kind),
         interval: timex.interval,
+        dated_by: DatedBy::Timex,
         dct_relation: None,
         anchor: None,
         document: doc.id.clone(),
-        sentence_index,
-        sentence_id,
-        sentence,
+        sentence_index: located.index,
+        sentence_id: located.id,
+        sentence: located.text,
+        sentence_span: located.span,
         span: timex.span,
         mentions: Vec::new(),
     }
+}
+
+/// The last date mentioned before `at`, in its sentence or the one
+/// before, that ends by the end of the DCT (see
+/// [`TimelineOptions::context_dating`]).
+fn context_date<'d>(
+    doc: &'d Document,
+    sentences: &[Sentence],
+    at: Span,
+    sentence: Option<usize>,
+    dct: Option<&Interval>,
+) -> Option<(&'d Timex, Interval)> {
+    let sentence = sentence?;
+    doc.timexes
+        .iter()
+        .take_while(|t| t.span.start < at.start)
+        .filter(|t| t.kind == TimexType::Date && !t.value.ends_with("_REF"))
+        .filter_map(|t| Some((t, t.interval?)))
+        .filter(|(t, interval)| {
+            let near = sentence_of(doc, sentences, t.span)
+                .index
+                .is_some_and(|i| i + 1 >= sentence && i <= sentence);
+            near && dct.is_none_or(|d| interval.end <= d.end)
+        })
+        .last()
 }
 
 /// The sentences of a document: its own, or when it has none (a document
@@ -1029,19 +1184,29 @@ fn sentences_of(doc: &Document) -> Cow<'_, [Sentence]> {
     )
 }
 
-fn sentence_of(
-    doc: &Document,
-    sentences: &[Sentence],
-    span: Span,
-) -> (Option<usize>, Option<String>, String) {
+fn sentence_of(doc: &Document, sentences: &[Sentence], span: Span) -> Located {
     let i = sentences.partition_point(|s| s.span.end <= span.start);
-    match sentences.get(i).filter(|s| s.span.start <= span.start) {
-        Some(s) => {
-            let text = s.span.slice(&doc.text).unwrap_or("").trim().to_string();
-            (Some(i), s.id.clone(), text)
-        }
-        None => (None, None, String::new()),
+    let Some(found) = sentences.get(i).filter(|s| s.span.start <= span.start) else {
+        return Located::default();
+    };
+    let raw = found.span.slice(&doc.text).unwrap_or("");
+    let text = raw.trim();
+    let start = found.span.start + (raw.len() - raw.trim_start().len());
+    Located {
+        index: Some(i),
+        id: found.id.clone(),
+        span: Some(Span::new(start, start + text.len())),
+        text: text.to_string(),
     }
+}
+
+/// The sentence a mention is in.
+#[derive(Default)]
+struct Located {
+    index: Option<usize>,
+    id: Option<String>,
+    span: Option<Span>,
+    text: String,
 }
 
 /// The DCT as an interval: its day, or its minute when it has a time.
@@ -1185,6 +1350,7 @@ fn mention_of(entry: TimelineEntry) -> Mention {
         sentence_index: entry.sentence_index,
         sentence_id: entry.sentence_id,
         sentence: entry.sentence,
+        sentence_span: entry.sentence_span,
         interval: entry.interval,
     }
 }
@@ -1315,6 +1481,12 @@ fn word_key(word: &str) -> String {
     base.to_string()
 }
 
+/// The index of the word of `sentence` that starts at `at`.
+fn word_position(sentence: &str, sentence_span: Option<Span>, at: Span) -> Option<usize> {
+    let offset = at.start.checked_sub(sentence_span?.start)?;
+    Some(words(sentence.get(..offset)?).count())
+}
+
 fn contains_run(haystack: &[String], needle: &[String]) -> bool {
     !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
 }
@@ -1398,6 +1570,17 @@ fn date_at(at: NaiveDateTime, granularity: Granularity) -> String {
         Century => format!("{:02}", year.div_euclid(100)),
         Millennium => format!("{}", year.div_euclid(1000)),
     }
+}
+
+/// Whether an event in `relation` to the DCT holds at the DCT (it is dated
+/// by the DCT in the SemEval-2015 format: "the iPhone 4 *has* a glass
+/// back" in a report of 8 June is dated 8 June).
+fn holds_at_dct(relation: Relation) -> bool {
+    use Relation::*;
+    matches!(
+        relation,
+        Includes | IsIncluded | During | DuringInv | Simultaneous | Identity | BegunBy | EndedBy
+    )
 }
 
 /// `docid-sentence-word` for the SemEval-2015 format.

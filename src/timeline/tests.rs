@@ -518,7 +518,7 @@ fn csv_has_the_documented_columns_and_quotes_fields() {
     assert_eq!(lines.next().unwrap(), CSV_COLUMNS.join(","));
     assert_eq!(
         lines.next().unwrap(),
-        "1,2025-09,2025-09-01T00:00,2025-10-01T00:00,month,true,,event,ended,OCCURRENCE,,,,\
+        "1,2025-09,2025-09-01T00:00,2025-10-01T00:00,month,true,,event,ended,OCCURRENCE,,,,event,\
          \"d \"\"one\"\"\",e1,0,,19,24,1,\"d \"\"one\"\"\",\
          \"Talks, they said, \"\"ended\"\" in September.\""
     );
@@ -639,4 +639,109 @@ fn semeval_output_ranks_dated_entries_and_puts_undated_ones_first() {
     let out = timeline.to_semeval2015("iPhone 4");
     let scores = evaluate_timeline(&out, &out).unwrap();
     assert_eq!((scores.matched, scores.f1), (6, 1.0));
+}
+
+fn before_dct(doc: &mut Document, id: &str, word: &str) {
+    let mut event = Event::new(id, find(doc, word), word, EventClass::Occurrence);
+    event.time = Some("t0".into());
+    event.relation = Some(Relation::Before);
+    doc.events.push(event);
+}
+
+#[test]
+fn context_dating_takes_the_last_date_of_the_sentence_or_the_one_before() {
+    let mut d = doc(
+        "d",
+        "In March 2006, Apple Corps sued Apple. The label appealed. Much later it settled. \
+         Recently it won.",
+        Some("2025-12-07"),
+    );
+    add_timex(&mut d, "t1", "March 2006", "2006-03", Some(month(2006, 3)));
+    add_timex(
+        &mut d,
+        "t2",
+        "Recently",
+        "PAST_REF",
+        Some(fuzzy(span(
+            at(2025, 9, 1),
+            at(2025, 12, 8),
+            Granularity::Month,
+        ))),
+    );
+    for (id, word) in [
+        ("e1", "sued"),
+        ("e2", "appealed"),
+        ("e3", "settled"),
+        ("e4", "won"),
+    ] {
+        before_dct(&mut d, id, word);
+    }
+    let plain = Timeline::new(&[d.clone()]);
+    assert!(plain
+        .entries()
+        .iter()
+        .all(|e| e.is_timex() || e.dated_by == DatedBy::Dct));
+    let options = TimelineOptions {
+        context_dating: true,
+        timexes: false,
+        ..TimelineOptions::default()
+    };
+    let timeline = Timeline::with_options(&[d], &options);
+    assert_eq!(texts(&timeline), ["sued", "appealed", "settled", "won"]);
+    for entry in &timeline.entries()[..2] {
+        assert_eq!(entry.dated_by, DatedBy::Context);
+        assert_eq!(entry.value.as_deref(), Some("2006-03"));
+        let interval = entry.interval.unwrap();
+        assert_eq!((interval.start, interval.exact), (at(2006, 3, 1), false));
+        assert_eq!(entry.dct_relation, None);
+    }
+    // Two sentences on, and after a vague reference: still placed by the DCT.
+    for entry in &timeline.entries()[2..] {
+        assert_eq!(entry.dated_by, DatedBy::Dct);
+        assert_eq!(entry.interval, None);
+    }
+    assert!(timeline.to_csv().contains(",context,d,e1,"));
+}
+
+#[test]
+fn entries_know_their_sentence_span() {
+    let timeline = Timeline::new(&[seed_article()]);
+    let text = seed_article().text;
+    for entry in timeline.entries() {
+        let span = entry.sentence_span.expect("a sentence");
+        assert_eq!(span.slice(&text), Some(entry.sentence.as_str()));
+        let offset = entry.span.start - span.start;
+        assert!(entry.sentence[offset..].starts_with(&entry.text));
+    }
+    let dated: Vec<DatedBy> = timeline.entries().iter().map(|e| e.dated_by).collect();
+    assert_eq!(dated[0], DatedBy::Timex);
+    assert!(dated[1..].iter().all(|d| *d == DatedBy::Event));
+}
+
+#[test]
+fn about_near_keeps_events_close_to_the_name() {
+    let mut d = doc(
+        "d",
+        "Steve Jobs unveiled the phone while analysts in New York said sales would fall. \
+         Jobs resigned.",
+        None,
+    );
+    add_event(&mut d, "e1", "unveiled", Some(day(2010, 6, 7)));
+    add_event(&mut d, "e2", "said", Some(day(2010, 6, 7)));
+    add_event(&mut d, "e3", "fall", Some(day(2010, 6, 8)));
+    add_event(&mut d, "e4", "resigned", Some(day(2011, 8, 24)));
+    let timeline = Timeline::new(&[d]);
+    assert_eq!(timeline.about("Steve Jobs").len(), 3);
+    assert_eq!(
+        texts(&timeline.about_near(&["Steve Jobs", "Jobs"], 3)),
+        ["unveiled", "resigned"]
+    );
+    assert_eq!(
+        texts(&timeline.about_near(&["Jobs"], 0)),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        texts(&timeline.about_near(&["Jobs"], 1)),
+        ["unveiled", "resigned"]
+    );
 }
