@@ -52,11 +52,13 @@
 //! - 0.2 times the overlap of the intervals (the shared time over the
 //!   shorter interval); intervals that do not overlap never merge,
 //! - 0.4 times the overlap of the names (words with a capital letter) in
-//!   the two sentences (shared names over the names of the sentence with
-//!   fewer), leaving out function words, months and weekdays.
+//!   the two sentences (shared names over all their names, Jaccard's
+//!   index), leaving out function words, months, weekdays and common
+//!   sentence openers ("Today", "However").
 //!
 //! So with the default threshold of 0.7 the same trigger on the same day
-//! needs at least three quarters of the names shared. Pairs merge in order
+//! needs at least three quarters of all the names of the two sentences
+//! shared. Pairs merge in order
 //! of decreasing score, and never so that one entry holds two mentions of
 //! the same document. The merged entry is the mention with the finest
 //! granularity (then the exact one, then the first in document order); the
@@ -1382,11 +1384,11 @@ fn merge_score(
         .signed_duration_since(ia.start)
         .min(ib.end.signed_duration_since(ib.start));
     let time = ratio(shared, shorter);
-    let fewer = ca.names.len().min(cb.names.len());
-    let names = if fewer == 0 {
+    let union = ca.names.union(&cb.names).count();
+    let names = if union == 0 {
         0.0
     } else {
-        ca.names.intersection(&cb.names).count() as f64 / fewer as f64
+        ca.names.intersection(&cb.names).count() as f64 / union as f64
     };
     Some(0.4 * trigger + 0.2 * time + 0.4 * names)
 }
