@@ -107,8 +107,6 @@ const PREFIXES: &[(&[&str], Option<Modifier>, PrefixUse)] = &[
     (&["late"], Some(Modifier::End), PrefixUse::Point),
     (&["mid", "-"], Some(Modifier::Mid), PrefixUse::Point),
     (&["mid"], Some(Modifier::Mid), PrefixUse::Point),
-    (&["earlier"], Some(Modifier::Start), PrefixUse::ThisPeriod),
-    (&["later"], None, PrefixUse::ThisPeriod),
     (&["about"], Some(Modifier::Approx), PrefixUse::Any),
     (&["around"], Some(Modifier::Approx), PrefixUse::Any),
     (&["approximately"], Some(Modifier::Approx), PrefixUse::Any),
@@ -410,6 +408,57 @@ impl<'a> Parser<'a> {
         Some((Amount::Count(value), end))
     }
 
+    /// Whether "a" at `j` follows a quantity, as in "24 hours a day".
+    fn is_rate(&self, j: usize) -> bool {
+        let Some(prev) = j.checked_sub(1).and_then(|p| self.w.get(p)) else {
+            return false;
+        };
+        if prev.kind == TokenKind::Number {
+            return true;
+        }
+        let n = prev.norm.as_str();
+        if matches!(
+            n,
+            "million"
+                | "billion"
+                | "times"
+                | "once"
+                | "twice"
+                | "thrice"
+                | "percent"
+                | "%"
+                | "cents"
+                | "dollars"
+                | "per"
+        ) {
+            return true;
+        }
+        prev.kind == TokenKind::Word
+            && !prev.capitalized
+            && n.len() > 3
+            && n.ends_with('s')
+            && !n.ends_with("ss")
+            && !matches!(
+                n,
+                "this"
+                    | "was"
+                    | "has"
+                    | "its"
+                    | "his"
+                    | "hers"
+                    | "less"
+                    | "across"
+                    | "plus"
+                    | "thus"
+                    | "towards"
+                    | "perhaps"
+                    | "does"
+                    | "is"
+                    | "as"
+                    | "us"
+            )
+    }
+
     /// The expression that starts at token `i`, with any modifier before it.
     pub fn expression(&self, i: usize) -> Option<Found> {
         let first = self.w.get(i)?;
@@ -497,9 +546,7 @@ impl<'a> Parser<'a> {
         if !the {
             if let Some(month) = self.month(j) {
                 if let Some((day, mut end)) = self.day_number(j + 1) {
-                    let ok_day = !(self.is(end, ":")
-                        || self.unit(end).is_some()
-                        || self.is_any(end, &["%", "percent"]));
+                    let ok_day = !(self.unit(end).is_some() || self.is_any(end, &["%", "percent"]));
                     if ok_day {
                         let mut year = None;
                         if let Some((y, e)) = self.year(end) {
@@ -579,7 +626,7 @@ impl<'a> Parser<'a> {
             }
         }
         if let Some(wd) = weekday {
-            if self.is(i + 1, "-") || self.is(i + 1, "'") {
+            if self.is(i + 1, "-") {
                 return None;
             }
             // "Friday" alone: no comma after it belongs to the date.
@@ -681,6 +728,22 @@ impl<'a> Parser<'a> {
             }
         }
         if the {
+            if let Some((y, e)) = self.year(j) {
+                if self.is_any(e, &["period", "season", "fiscal", "year"]) {
+                    let end = if self.seq(e, &["fiscal", "year"]) {
+                        e + 2
+                    } else {
+                        e + 1
+                    };
+                    let form = Form::Date {
+                        year: Some(y),
+                        month: None,
+                        day: None,
+                        weekday: None,
+                    };
+                    return Some(found(end, TimexType::Date, form, "the_year_period"));
+                }
+            }
             let decade = match self.n(j) {
                 "twenties" => Some(192),
                 "thirties" => Some(193),
@@ -708,6 +771,12 @@ impl<'a> Parser<'a> {
             }
             return None;
         }
+        if let Some((o, e)) = self.ordinal(i) {
+            if self.is(e, "century") && (1..=30).contains(&o) {
+                let form = Form::Century(o as i32 - 1);
+                return Some(found(e + 1, TimexType::Date, form, "century_ordinal"));
+            }
+        }
         // "fiscal 1989", "fiscal year 1990"
         if self.is(i, "fiscal") {
             let k = if self.is(i + 1, "year") { i + 2 } else { i + 1 };
@@ -721,7 +790,10 @@ impl<'a> Parser<'a> {
             return Some(found(e, TimexType::Date, form, "fiscal_year"));
         }
         if let Some((y, e)) = self.year_words(i) {
-            if self.w[i].capitalized || self.is_any(i.wrapping_sub(1), DATE_PREPOSITIONS) {
+            if self.w[i].capitalized
+                || self.is(i, "nineteen")
+                || self.is_any(i.wrapping_sub(1), DATE_PREPOSITIONS)
+            {
                 let form = Form::Date {
                     year: Some(y),
                     month: None,
@@ -791,7 +863,7 @@ impl<'a> Parser<'a> {
     /// "the third quarter", "third-quarter", "the fourth quarter of 1989",
     /// "the 1989 third quarter", "Q3 2025", "the first half of 1990".
     fn quarter_or_half(&self, i: usize) -> Option<Found> {
-        let the = self.is(i, "the") || self.is(i, "its");
+        let the = self.is(i, "the") && !(self.is(i + 2, "-") && self.ordinal(i + 1).is_some());
         let mut j = if the { i + 1 } else { i };
         let mut year = YearSpec::Anchor;
         if let Some((y, e)) = self.year(j) {
@@ -901,7 +973,7 @@ impl<'a> Parser<'a> {
             year = Some(y);
             end = e;
         } else if self.is(end, "of") {
-            if let Some((y, e)) = self.year(end + 1) {
+            if let Some((y, e)) = self.year(end + 1).or_else(|| self.year_words(end + 1)) {
                 year = Some(y);
                 end = e;
             }
@@ -1203,35 +1275,64 @@ impl<'a> Parser<'a> {
                 return None;
             }
             None => {
-                // "for years", "within weeks"
-                if !the && !led && self.is_any(i.wrapping_sub(1), &["for", "within", "in", "over"])
-                {
-                    let unit = self.unit(i)?;
-                    if self.plural(i)
-                        && !matches!(unit, Unit::Weekend | Unit::Quarter)
-                        && !self.w[i].capitalized
-                    {
-                        if self.is(i + 1, "of") || self.is(i + 1, "-") {
-                            return None;
-                        }
-                        let form = Form::Duration {
-                            amount: Amount::Some,
-                            unit,
-                            reach: Reach::Free,
-                        };
-                        return Some(found(i + 1, TimexType::Duration, form, "bare_units"));
-                    }
+                // "months ago", "decades-long"
+                if the || led {
+                    return None;
+                }
+                let unit = self.unit(i)?;
+                if !self.plural(i) || self.w[i].capitalized && !self.w[i].sentence_start {
+                    return None;
+                }
+                if self.is(i + 1, "ago") {
+                    let form = Form::Shift {
+                        amount: Amount::Some,
+                        unit,
+                        direction: -1,
+                        discourse: false,
+                    };
+                    return Some(found(i + 2, TimexType::Date, form, "units_ago"));
+                }
+                if self.seq(i + 1, &["-", "long"]) {
+                    let form = Form::Duration {
+                        amount: Amount::Some,
+                        unit,
+                        reach: Reach::Free,
+                    };
+                    return Some(found(i + 3, TimexType::Duration, form, "units_long"));
                 }
                 return None;
             }
         };
         // "91-day", "five-year"
+        let k = if self.is_any(
+            k,
+            &[
+                "more",
+                "additional",
+                "other",
+                "straight",
+                "consecutive",
+                "full",
+                "trading",
+                "business",
+                "working",
+                "calendar",
+                "long",
+                "short",
+            ],
+        ) && self.unit(k + 1).is_some()
+            && k > j
+        {
+            k + 1
+        } else {
+            k
+        };
         let hyphen = self.is(k, "-") && self.glued(k) && self.glued(k + 1);
         let u_at = if hyphen { k + 1 } else { k };
         let unit = self.unit(u_at)?;
         let unit_word = &self.w[u_at];
         let a_word = self.n(j);
-        let article = a_word == "a" || a_word == "an";
+        let article = (a_word == "a" || a_word == "an") && k == j + 1;
         if unit_word.capitalized && !unit_word.sentence_start && !unit_word.upper {
             return None; // "16 Days of Activism": a name
         }
@@ -1243,18 +1344,11 @@ impl<'a> Parser<'a> {
         }
         if article
             && !led
-            && self.is_any(
-                j.wrapping_sub(1),
-                &[
-                    "million", "billion", "times", "once", "twice", "thrice", "percent", "%",
-                    "cents", "dollars",
-                ],
-            )
+            && !the
+            && self.is_rate(j)
+            && !self.is_any(u_at + 1, &["ago", "earlier", "later"])
         {
-            return None;
-        }
-        if article && !led && self.is(j.wrapping_sub(1), "per") {
-            return None;
+            return None; // "24 hours a day", "$1.76 a year", "four flights a week"
         }
         if let Some(w) = self.w.get(j) {
             if w.kind == TokenKind::Number && self.is(j.wrapping_sub(1), "$") {
@@ -1268,11 +1362,15 @@ impl<'a> Parser<'a> {
             }
         }
         let mut end = u_at + 1;
+        if hyphen && (the || self.plural(u_at)) {
+            return None;
+        }
+        if self.is(end, "old") || (self.is(end, "-") && self.is(end + 1, "old")) {
+            return None; // "52 years old", "a 44-year-old": ages
+        }
         if hyphen {
             // "the 91-day ban": the noun after is not part of it; "six-month-old" keeps "old".
-            if self.is(end, "-") && self.is(end + 1, "old") {
-                end += 2;
-            } else if self.is(end, "-") && self.is(end + 1, "long") {
+            if self.is(end, "-") && self.is(end + 1, "long") {
                 end += 2;
             }
             let form = Form::Duration {
@@ -1280,10 +1378,7 @@ impl<'a> Parser<'a> {
                 unit,
                 reach: Reach::Free,
             };
-            let start_ok = !the || true;
-            if start_ok {
-                return Some(found(end, TimexType::Duration, form, "hyphen_duration"));
-            }
+            return Some(found(end, TimexType::Duration, form, "hyphen_duration"));
         }
         if self.seq(end, &["and", "a", "half"]) {
             if let Amount::Count(v) = amount {
@@ -1325,13 +1420,7 @@ impl<'a> Parser<'a> {
                 return Some(found(end + len, TimexType::Date, form, "shifted_date"));
             }
         }
-        if the && !led && lead != "past" && matches!(self.n(end), "ahead") {
-            let form = Form::Reference {
-                reference: Reference::Future,
-                unit: Some(unit),
-            };
-            return Some(found(end + 1, TimexType::Date, form, "vague_period"));
-        }
+
         if !led && self.is(end, "ahead") {
             end += 1;
             reach = Reach::Ahead;
@@ -1572,6 +1661,21 @@ impl<'a> Parser<'a> {
             freq,
         };
         if let Some(unit) = adverb {
+            let adjective = self
+                .w
+                .get(i + 1)
+                .is_some_and(|w| w.kind == TokenKind::Word && !w.capitalized)
+                && !self.is_any(
+                    i + 1,
+                    &[
+                        "and", "or", "to", "in", "at", "for", "on", "by", "from", "with", "until",
+                        "since", "through", "as", "basis", "over", "during", "but", "while",
+                        "than",
+                    ],
+                );
+            if adjective && unit != Unit::Day {
+                return None; // "its quarterly dividend"
+            }
             let form = set(Some(unit), 1, None, None, None, None, None);
             return Some(found(i + 1, TimexType::Set, form, "set_adverb"));
         }
@@ -1680,12 +1784,7 @@ impl<'a> Parser<'a> {
             ))
         };
         match self.n(i) {
-            "now" => {
-                if self.is(i + 1, "that") {
-                    return None;
-                }
-                r(i + 1, Reference::Present, "now")
-            }
+            "now" => r(i + 1, Reference::Present, "now"),
             "right" if self.is(i + 1, "now") => r(i + 2, Reference::Present, "now"),
             "currently" | "nowadays" => r(i + 1, Reference::Present, "present_adverb"),
             "current" => {
@@ -1698,17 +1797,30 @@ impl<'a> Parser<'a> {
             }
             "these" if self.is(i + 1, "days") => r(i + 2, Reference::Present, "these_days"),
             "recently" | "lately" => r(i + 1, Reference::Past, "past_adverb"),
-            "soon" => {
-                if self.is(i.wrapping_sub(1), "as")
-                    || self.is_any(i + 1, &["after", "as", "thereafter"])
-                {
-                    return None;
-                }
-                r(i + 1, Reference::Future, "soon")
+            "as" if self.seq(i + 1, &["soon", "as", "possible"]) => {
+                r(i + 4, Reference::Future, "as_soon_as_possible")
+            }
+            "a" if self.is_any(i + 1, &["later", "future"]) && self.is(i + 2, "date") => {
+                r(i + 3, Reference::Future, "a_later_date")
+            }
+            "past" | "recent"
+                if self.unit(i + 1).is_some()
+                    && self.plural(i + 1)
+                    && !self.is(i.wrapping_sub(1), "the") =>
+            {
+                Some(found(
+                    i + 2,
+                    TimexType::Date,
+                    Form::Reference {
+                        reference: Reference::Past,
+                        unit: self.unit(i + 1),
+                    },
+                    "vague_period",
+                ))
             }
             "the" => match (self.n(i + 1), self.n(i + 2)) {
                 ("future", _) => r(i + 2, Reference::Future, "the_future"),
-                ("near" | "distant" | "foreseeable" | "immediate", "future") => {
+                ("near" | "distant" | "immediate", "future") => {
                     r(i + 3, Reference::Future, "the_future")
                 }
                 ("past", next)
@@ -1722,6 +1834,7 @@ impl<'a> Parser<'a> {
                 ("present", next) if matches!(next, "," | "." | ";" | "") => {
                     r(i + 2, Reference::Present, "the_present")
                 }
+                ("short" | "near", "term") => r(i + 3, Reference::Future, "the_short_term"),
                 _ => None,
             },
             "present" if self.is(i.wrapping_sub(1), "at") => {
