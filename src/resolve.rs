@@ -70,6 +70,8 @@ struct Context<'a> {
     narrative: Option<(NaiveDate, usize)>,
     /// Days mentioned so far, latest last.
     days: Vec<Mentioned>,
+    /// The text so far speaks of quarters (an earnings report).
+    quarter_talk: bool,
 }
 
 pub(crate) fn resolve(
@@ -93,12 +95,16 @@ pub(crate) fn resolve(
         options,
         narrative: None,
         days: Vec::new(),
+        quarter_talk: false,
     };
     let mut timexes = Vec::with_capacity(mentions.len());
     for (index, mention) in mentions.iter().enumerate() {
         let tid = index + 1;
         let sentence = sentence_tokens(words, sentences, mention.tokens.0);
         let direction = tense::direction(words, mention.tokens, sentence);
+        if matches!(mention.form, Form::Quarter { .. }) {
+            cx.quarter_talk = true;
+        }
         let value = cx.value(mention, direction, sentence);
         let Some(text_slice) = mention.span.slice(text) else {
             continue;
@@ -225,12 +231,19 @@ fn choose(
         (None, Prefer::Nearest) => None,
     };
     let distance = |d: &NaiveDate| (*d - anchor).num_days().abs();
-    match direction {
+    let nearest = candidates.iter().min_by_key(|d| distance(d)).copied();
+    let directed = match direction {
         Some(Direction::Past) => candidates.iter().filter(|d| **d <= anchor).max().copied(),
         Some(Direction::Future) => candidates.iter().filter(|d| **d >= anchor).min().copied(),
         _ => None,
+    };
+    // A tense cue read from a verb some words away is weak evidence; a
+    // candidate nearly a year off is rarely meant when a near one exists.
+    match (directed, nearest) {
+        (Some(d), Some(n)) if distance(&d) > 150 && distance(&n) < distance(&d) => Some(n),
+        (Some(d), _) => Some(d),
+        (None, n) => n,
     }
-    .or_else(|| candidates.iter().min_by_key(|d| distance(d)).copied())
 }
 
 impl Context<'_> {
@@ -458,7 +471,17 @@ impl Context<'_> {
                 }
             }
             Form::Quarter { year, quarter } => match self.year_of(year) {
-                Some((y, tid)) => self.point_value(Point::Quarter(y, quarter), tid, false),
+                Some((y, tid)) => {
+                    let mut y = y;
+                    if year == YearSpec::Anchor && direction == Some(Direction::Past) {
+                        if let Some((anchor, _)) = self.anchor() {
+                            if quarter > anchor.month0() / 3 + 1 {
+                                y -= 1;
+                            }
+                        }
+                    }
+                    self.point_value(Point::Quarter(y, quarter), tid, false)
+                }
                 None => Value::plain(format!("XXXX-Q{quarter}")),
             },
             Form::Half { year, half } => match self.year_of(year) {
@@ -552,7 +575,12 @@ impl Context<'_> {
                     .filter(|d| d.weekday() == target)
                     .collect();
                 let date = match offset {
-                    None => choose(&candidates, anchor, direction, prefer),
+                    None => choose(
+                        &candidates,
+                        anchor,
+                        direction.or(Some(Direction::Past)),
+                        prefer,
+                    ),
                     Some(0) => {
                         // "this Friday": the one in the anchor's week
                         let monday =
@@ -604,8 +632,30 @@ impl Context<'_> {
                 let Some(moved) = shift_date(anchor, n, unit, sign as i64) else {
                     return Value::plain(underspecified(unit));
                 };
+                if unit == Unit::Year && n == 1.0 && !discourse
+                    || unit == Unit::Year && n == 1.0 && self.quarter_talk
+                {
+                    // "a year ago" in an earnings report: the same quarter a year before
+                    if self.quarter_talk {
+                        if let Some(dct) = self.dct {
+                            let q = dct.month0() / 3 + 1;
+                            let (y, q) = if q == 1 {
+                                (dct.year() - 2, 4)
+                            } else {
+                                (dct.year() - 1, q - 1)
+                            };
+                            return self.point_value(
+                                Point::Quarter(y, q),
+                                Some("t0".into()),
+                                false,
+                            );
+                        }
+                    }
+                }
                 let grain = match unit {
-                    Unit::Second | Unit::Minute | Unit::Hour => Unit::Day,
+                    Unit::Second | Unit::Minute | Unit::Hour | Unit::Week | Unit::Fortnight => {
+                        Unit::Day
+                    }
                     Unit::Decade | Unit::Century | Unit::Millennium => Unit::Year,
                     u if n.fract() != 0.0 => match u {
                         Unit::Year => Unit::Month,

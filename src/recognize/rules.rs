@@ -1331,6 +1331,11 @@ impl<'a> Parser<'a> {
         let u_at = if hyphen { k + 1 } else { k };
         let unit = self.unit(u_at)?;
         let unit_word = &self.w[u_at];
+        if let Amount::Count(v) = amount {
+            if v >= 1000.0 && !self.plural(u_at) {
+                return None; // "the 1988 quarter"
+            }
+        }
         let a_word = self.n(j);
         let article = (a_word == "a" || a_word == "an") && k == j + 1;
         if unit_word.capitalized && !unit_word.sentence_start && !unit_word.upper {
@@ -1604,7 +1609,8 @@ impl<'a> Parser<'a> {
                 part,
                 date: Some(Box::new(date)),
             };
-            return Some(found(i + 2, TimexType::Time, form, "weekday_part_of_day"));
+            // TimeML annotators type "Friday night" as a DATE
+            return Some(found(i + 2, TimexType::Date, form, "weekday_part_of_day"));
         }
         let &part = self.lex.parts_of_day.get(self.n(i))?;
         if self.plural(i) {

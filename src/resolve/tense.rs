@@ -17,18 +17,13 @@ const FUTURE: &[&str] = &[
     "shall",
     "ll",
     "wo",
-    "would",
     "gonna",
     "plans",
     "plan",
-    "planned",
-    "scheduled",
     "expects",
-    "expected",
     "intends",
     "upcoming",
     "forthcoming",
-    "due",
 ];
 
 const PAST: &[&str] = &[
@@ -59,10 +54,6 @@ const PAST: &[&str] = &[
     "sent",
     "spent",
     "struck",
-    "hit",
-    "put",
-    "set",
-    "cut",
     "led",
     "fought",
     "broke",
@@ -190,6 +181,17 @@ pub(crate) fn direction(
             dist += 1;
             let Some(w) = words.get(i) else { break };
             if bounded && BOUNDARIES.contains(&w.norm.as_str()) {
+                break;
+            }
+            // "set to resume Monday", "expected to meet Friday"
+            if bounded
+                && dist >= 2
+                && w.norm == "to"
+                && words
+                    .get(i + 1)
+                    .is_some_and(|v| v.kind == TokenKind::Word && !v.capitalized && v.norm != "the")
+            {
+                best = Some((dist, Direction::Future));
                 break;
             }
             if let Some(d) = cue(w) {
