@@ -64,7 +64,7 @@ impl Value {
 struct Context<'a> {
     words: &'a [Word],
     dct: Option<NaiveDate>,
-    dct_time: Option<NaiveTime>,
+
     options: &'a Options,
     /// The narrative anchor: the last absolute date mentioned.
     narrative: Option<(NaiveDate, usize)>,
@@ -91,7 +91,7 @@ pub(crate) fn resolve(
     let mut cx = Context {
         words,
         dct: anchor.map(|d| d.date),
-        dct_time: anchor.and_then(|d| d.time),
+
         options,
         narrative: None,
         days: Vec::new(),
@@ -276,7 +276,7 @@ impl Context<'_> {
         direction: Option<Direction>,
         sentence: (usize, usize),
     ) -> Value {
-        let mut v = self.form_value(&mention.form, direction, mention);
+        let mut v = self.form_value(&mention.form, direction);
         if let Some(interval) = v.interval {
             v.interval = Some(with_modifier(interval, mention.modifier));
             if mention.modifier == Some(Modifier::Approx) {
@@ -314,11 +314,9 @@ impl Context<'_> {
                                 });
                         }
                     }
-                    "until" | "till" | "through" => {
-                        if midnight(anchor) < interval.end {
-                            v.interval =
-                                Interval::new(midnight(anchor), interval.end, interval.granularity);
-                        }
+                    "until" | "till" | "through" if midnight(anchor) < interval.end => {
+                        v.interval =
+                            Interval::new(midnight(anchor), interval.end, interval.granularity);
                     }
                     _ => {}
                 }
@@ -361,12 +359,7 @@ impl Context<'_> {
         }
     }
 
-    fn form_value(
-        &mut self,
-        form: &Form,
-        direction: Option<Direction>,
-        mention: &Mention,
-    ) -> Value {
+    fn form_value(&mut self, form: &Form, direction: Option<Direction>) -> Value {
         let prefer = self.options.prefer;
         let narrative = self.options.mode == Mode::Narrative;
         match *form {
@@ -632,9 +625,7 @@ impl Context<'_> {
                 let Some(moved) = shift_date(anchor, n, unit, sign as i64) else {
                     return Value::plain(underspecified(unit));
                 };
-                if unit == Unit::Year && n == 1.0 && !discourse
-                    || unit == Unit::Year && n == 1.0 && self.quarter_talk
-                {
+                if unit == Unit::Year && n == 1.0 && self.quarter_talk {
                     // "a year ago" in an earnings report: the same quarter a year before
                     if self.quarter_talk {
                         if let Some(dct) = self.dct {
@@ -687,7 +678,7 @@ impl Context<'_> {
             } => {
                 let day = match date {
                     Some(inner) => {
-                        let v = self.form_value(inner, direction, mention);
+                        let v = self.form_value(inner, direction);
                         v.sets_day.map(|d| (d, v.anchor))
                     }
                     None => self.discourse_day(direction).map(|(d, tid)| (d, Some(tid))),
@@ -723,7 +714,7 @@ impl Context<'_> {
             Form::PartOfDay { part, ref date } => {
                 let day = match date {
                     Some(inner) => {
-                        let v = self.form_value(inner, direction, mention);
+                        let v = self.form_value(inner, direction);
                         v.sets_day.map(|d| (d, v.anchor))
                     }
                     None => self.discourse_day(direction).map(|(d, tid)| (d, Some(tid))),

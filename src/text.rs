@@ -73,13 +73,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
 fn number_end(bytes: &[u8], start: usize) -> usize {
     let mut end = start;
     while end < bytes.len() {
-        if bytes[end].is_ascii_digit() {
-            end += 1;
-        } else if matches!(bytes[end], b':' | b',' | b'.')
+        let inner_separator = matches!(bytes[end], b':' | b',' | b'.')
             && end + 1 < bytes.len()
             && bytes[end + 1].is_ascii_digit()
-            && end > start
-        {
+            && end > start;
+        if bytes[end].is_ascii_digit() || inner_separator {
             end += 1;
         } else {
             break;

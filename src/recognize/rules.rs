@@ -164,8 +164,7 @@ enum PrefixUse {
     Point,
     /// Decades and centuries after "the": "the early 1990s".
     Era,
-    /// "earlier this month", "later this year".
-    ThisPeriod,
+
     /// Amounts of time, and points counted by them: "more than three weeks".
     Amount,
     /// Anything.
@@ -483,9 +482,7 @@ impl<'a> Parser<'a> {
                         || (matches!(f.form, Form::Date { month: None, .. })
                             && !self.is(after, "the"))
                 }
-                PrefixUse::ThisPeriod => {
-                    matches!(f.form, Form::Relative { .. } | Form::PartOfDay { .. })
-                }
+
                 PrefixUse::Amount => {
                     matches!(f.form, Form::Duration { .. } | Form::Shift { .. })
                         && !self.is(after, "the")
@@ -1837,9 +1834,7 @@ impl<'a> Parser<'a> {
                 {
                     r(i + 2, Reference::Past, "the_past")
                 }
-                ("present", next) if matches!(next, "," | "." | ";" | "") => {
-                    r(i + 2, Reference::Present, "the_present")
-                }
+                ("present", "," | "." | ";" | "") => r(i + 2, Reference::Present, "the_present"),
                 ("short" | "near", "term") => r(i + 3, Reference::Future, "the_short_term"),
                 _ => None,
             },
