@@ -108,6 +108,8 @@ const PREFIXES: &[(&[&str], Option<Modifier>, PrefixUse)] = &[
     (&["mid", "-"], Some(Modifier::Mid), PrefixUse::Point),
     (&["mid"], Some(Modifier::Mid), PrefixUse::Point),
     (&["about"], Some(Modifier::Approx), PrefixUse::Any),
+    (&["ca"], Some(Modifier::Approx), PrefixUse::Any),
+    (&["circa"], Some(Modifier::Approx), PrefixUse::Any),
     (&["around"], Some(Modifier::Approx), PrefixUse::Any),
     (&["approximately"], Some(Modifier::Approx), PrefixUse::Any),
     (&["roughly"], Some(Modifier::Approx), PrefixUse::Amount),
@@ -306,8 +308,33 @@ impl<'a> Parser<'a> {
 
     /// A four-digit year, 1000-2199.
     fn year(&self, i: usize) -> Option<(i32, usize)> {
+        if let Some(era) = self.era_year(i) {
+            return Some(era);
+        }
         let (y, len) = self.digits(i)?;
         (len == 4 && (1000..=2199).contains(&y)).then_some((y as i32, i + 1))
+    }
+
+    /// A year with its era: "490 BC", "490 B.C.", "AD 70", "70 AD". Years
+    /// before Christ are astronomical (1 BC is 0, 490 BC is -489).
+    fn era_year(&self, i: usize) -> Option<(i32, usize)> {
+        if self.is_any(i, &["ad", "ce"]) && self.w[i].upper {
+            let (y, len) = self.digits(i + 1)?;
+            return (len <= 4 && y > 0).then_some((y as i32, i + 2));
+        }
+        let (y, len) = self.digits(i)?;
+        if len > 4 || y == 0 {
+            return None;
+        }
+        let era = self.w.get(i + 1)?;
+        if !era.upper {
+            return None;
+        }
+        match era.norm.as_str() {
+            "bc" | "bce" => Some((1 - y as i32, i + 2)),
+            "ad" | "ce" => Some((y as i32, i + 2)),
+            _ => None,
+        }
     }
 
     /// A year written in words: "nineteen ninety-four".
@@ -596,6 +623,49 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        // "6-15 October 1952": the first day of a range takes the month after it
+        if weekday.is_none() && !the {
+            if let (Some((first, e)), true) = (
+                self.day_number(k),
+                self.is_any(k + 1, &["-", "–", "to", "and"]),
+            ) {
+                if let Some((last, e2)) = self.day_number(k + 2) {
+                    if let Some(month) = self.month(e2) {
+                        let year = self.year(e2 + 1).map(|(y, _)| y);
+                        if first < last && e == k + 1 && valid_day(year, month, first) {
+                            let form = Form::Date {
+                                year,
+                                month: Some(month),
+                                day: Some(first),
+                                weekday: None,
+                            };
+                            return Some(found(k + 1, TimexType::Date, form, "day_range_start"));
+                        }
+                    }
+                }
+            }
+            // "May 4 and 5": the second day of a range takes the month before it
+            if let (Some((last, e)), Some(c)) = (self.day_number(k), k.checked_sub(1)) {
+                if self.is_any(c, &["-", "–", "and", "to", "through"])
+                    && c >= 2
+                    && self.month(c - 2).is_some()
+                {
+                    if let (Some((first, _)), Some(month)) =
+                        (self.day_number(c - 1), self.month(c - 2))
+                    {
+                        if first < last && valid_day(None, month, last) && self.month(e).is_none() {
+                            let form = Form::Date {
+                                year: None,
+                                month: Some(month),
+                                day: Some(last),
+                                weekday: None,
+                            };
+                            return Some(found(e, TimexType::Date, form, "day_range_end"));
+                        }
+                    }
+                }
+            }
+        }
         // [the] day [of] month [,] [year]
         if let Some((day, e)) = self.day_number(k) {
             let m_at = if self.is(e, "of") { e + 1 } else { e };
@@ -800,6 +870,32 @@ impl<'a> Parser<'a> {
                 return Some(found(e, TimexType::Date, form, "year_words"));
             }
         }
+        // "1915-17": the second year of a range
+        if let (Some((short, 2)), true) = (self.digits(i), self.is(i.wrapping_sub(1), "-")) {
+            if let Some((first, _)) = i.checked_sub(2).and_then(|k| self.year(k)) {
+                if self.glued(i) && self.glued(i - 1) && first > 0 {
+                    let y = first - first % 100 + short as i32;
+                    if y > first {
+                        let form = Form::Date {
+                            year: Some(y),
+                            month: None,
+                            day: None,
+                            weekday: None,
+                        };
+                        return Some(found(i + 1, TimexType::Date, form, "year_range_end"));
+                    }
+                }
+            }
+        }
+        if let Some((y, e)) = self.era_year(i) {
+            let form = Form::Date {
+                year: Some(y),
+                month: None,
+                day: None,
+                weekday: None,
+            };
+            return Some(found(e, TimexType::Date, form, "era_year"));
+        }
         let (y, e) = self.year(i)?;
         if !self.plausible_year(i, y) {
             return None;
@@ -844,15 +940,17 @@ impl<'a> Parser<'a> {
                 "hours",
                 "years",
                 "days",
-                "-",
             ],
         ) {
+            return false;
+        }
+        if self.is(i + 1, "-") && self.digits(i + 2).is_none() {
             return false;
         }
         if self.is(i + 1, ":") || (self.is(i + 1, ".") && self.digits(i + 2).is_some()) {
             return false;
         }
-        (1900..=2099).contains(&y)
+        (1500..=2099).contains(&y)
             || self.is_any(i.wrapping_sub(1), DATE_PREPOSITIONS)
             || matches!(self.n(i + 1), "," | "." | ")" | ";")
     }
