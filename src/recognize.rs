@@ -111,6 +111,11 @@ pub(crate) enum Form {
         direction: i32,
         discourse: bool,
     },
+    /// The weekend nearest the anchor in the tense's direction: "over the weekend".
+    Weekend,
+    /// The period a year before the one being reported on: "the
+    /// year-earlier quarter", "year-ago".
+    YearEarlier,
     /// One day counted from the last date mentioned: "the next day" (1),
     /// "the day before" (-1).
     DayAfter {

@@ -102,7 +102,14 @@ pub(crate) fn resolve(
         let tid = index + 1;
         let sentence = sentence_tokens(words, sentences, mention.tokens.0);
         let direction = tense::direction(words, mention.tokens, sentence);
-        if matches!(mention.form, Form::Quarter { .. }) {
+        if matches!(
+            mention.form,
+            Form::Quarter { .. }
+                | Form::Relative {
+                    unit: Unit::Quarter,
+                    ..
+                }
+        ) {
             cx.quarter_talk = true;
         }
         let value = cx.value(mention, direction, sentence);
@@ -240,7 +247,7 @@ fn choose(
     // A tense cue read from a verb some words away is weak evidence; a
     // candidate nearly a year off is rarely meant when a near one exists.
     match (directed, nearest) {
-        (Some(d), Some(n)) if distance(&d) > 150 && distance(&n) < distance(&d) => Some(n),
+        (Some(d), Some(n)) if distance(&d) > 150 && 2 * distance(&n) < distance(&d) => Some(n),
         (Some(d), _) => Some(d),
         (None, n) => n,
     }
@@ -659,6 +666,39 @@ impl Context<'_> {
                     v.sets_day = Some(moved);
                 }
                 v
+            }
+            Form::Weekend => {
+                let Some((anchor, tid)) = self.anchor() else {
+                    return Value::plain("XXXX-WXX-WE".into());
+                };
+                let saturdays: Vec<NaiveDate> = (-7i64..=7)
+                    .filter_map(|k| anchor.checked_add_signed(Duration::days(k)))
+                    .filter(|d| d.weekday() == chrono::Weekday::Sat)
+                    .collect();
+                let dir = direction.or(Some(Direction::Past));
+                match choose(&saturdays, anchor, dir, prefer) {
+                    Some(sat) => {
+                        let iso = sat.iso_week();
+                        self.point_value(Point::Weekend(iso.year(), iso.week()), Some(tid), false)
+                    }
+                    None => Value::plain("XXXX-WXX-WE".into()),
+                }
+            }
+            Form::YearEarlier => {
+                let Some((anchor, tid)) = self.anchor() else {
+                    return Value::plain("XXXX".into());
+                };
+                if self.quarter_talk {
+                    let q = anchor.month0() / 3 + 1;
+                    let (y, q) = if q == 1 {
+                        (anchor.year() - 2, 4)
+                    } else {
+                        (anchor.year() - 1, q - 1)
+                    };
+                    self.point_value(Point::Quarter(y, q), Some(tid), false)
+                } else {
+                    self.point_value(Point::Year(anchor.year() - 1), Some(tid), false)
+                }
             }
             Form::DayAfter { offset } => {
                 let Some((base, tid)) = self.discourse_day(direction) else {

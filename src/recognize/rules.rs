@@ -107,6 +107,8 @@ const PREFIXES: &[(&[&str], Option<Modifier>, PrefixUse)] = &[
     (&["late"], Some(Modifier::End), PrefixUse::Point),
     (&["mid", "-"], Some(Modifier::Mid), PrefixUse::Point),
     (&["mid"], Some(Modifier::Mid), PrefixUse::Point),
+    (&["earlier"], None, PrefixUse::ThisPeriod),
+    (&["later"], None, PrefixUse::ThisPeriod),
     (&["about"], Some(Modifier::Approx), PrefixUse::Any),
     (&["ca"], Some(Modifier::Approx), PrefixUse::Any),
     (&["circa"], Some(Modifier::Approx), PrefixUse::Any),
@@ -169,6 +171,8 @@ enum PrefixUse {
 
     /// Amounts of time, and points counted by them: "more than three weeks".
     Amount,
+    /// "earlier this month", "later yesterday", "earlier Sunday".
+    ThisPeriod,
     /// Anything.
     Any,
 }
@@ -515,6 +519,12 @@ impl<'a> Parser<'a> {
                         && !self.is(after, "the")
                 }
                 PrefixUse::Any => true,
+                PrefixUse::ThisPeriod => {
+                    matches!(
+                        f.form,
+                        Form::Relative { .. } | Form::Weekday { .. } | Form::PartOfDay { .. }
+                    ) && !self.is(after, "the")
+                }
             };
             if !fits || f.modifier.is_some() {
                 continue;
@@ -543,6 +553,7 @@ impl<'a> Parser<'a> {
             self.part_of_day(i),
             self.set(i),
             self.reference(i),
+            self.business_period(i),
         ];
         candidates
             .into_iter()
@@ -1868,6 +1879,94 @@ impl<'a> Parser<'a> {
             }
         }
         None
+    }
+
+    /// Periods of business reporting: "the latest quarter", "the
+    /// year-earlier period", "year-ago", "year-end", "the fiscal year",
+    /// "the weekend".
+    fn business_period(&self, i: usize) -> Option<Found> {
+        let the = self.is_any(i, &["the", "that"]);
+        let mut j = if the { i + 1 } else { i };
+        if self.is(j, "comparable") {
+            j += 1;
+        }
+        // "year-earlier", "year-ago" [quarter|period]
+        if self.is(j, "year") && self.is(j + 1, "-") && self.is_any(j + 2, &["earlier", "ago"]) {
+            let mut end = j + 3;
+            if self.is_any(end, &["quarter", "period"]) {
+                end += 1;
+            } else if the {
+                return None;
+            }
+            return Some(found(
+                end,
+                TimexType::Date,
+                Form::YearEarlier,
+                "year_earlier",
+            ));
+        }
+        // "year-end", "year end", "year's end"
+        if !the && self.is(i, "year") {
+            let end = match (self.n(i + 1), self.n(i + 2), self.n(i + 3)) {
+                ("-", "end", _) => i + 3,
+                ("end", _, _) => i + 2,
+                ("'", "s", "end") => i + 4,
+                _ => return None,
+            };
+            let mut f = found(
+                end,
+                TimexType::Date,
+                Form::Relative {
+                    unit: Unit::Year,
+                    offset: 0,
+                },
+                "year_end",
+            );
+            f.modifier = Some(Modifier::End);
+            return Some(f);
+        }
+        if !the {
+            return None;
+        }
+        match (self.n(j), self.n(j + 1), self.n(j + 2)) {
+            ("latest" | "most", _, _) | ("quarter", _, _) => {
+                let k = match self.n(j) {
+                    "latest" => j + 1,
+                    "most" if self.is(j + 1, "recent") => j + 2,
+                    "quarter" => j,
+                    _ => return None,
+                };
+                if !self.is_any(k, &["quarter", "period"]) || self.is(k + 1, "of") {
+                    return None;
+                }
+                if self.is(k, "period") && !self.is(j, "latest") {
+                    return None;
+                }
+                let form = Form::Relative {
+                    unit: Unit::Quarter,
+                    offset: -1,
+                };
+                Some(found(k + 1, TimexType::Date, form, "reporting_quarter"))
+            }
+            ("fiscal" | "full" | "current", "year", _) if self.is(i, "the") => {
+                let form = Form::Relative {
+                    unit: Unit::Year,
+                    offset: 0,
+                };
+                Some(found(j + 2, TimexType::Date, form, "fiscal_year"))
+            }
+            ("current", "fiscal", "year") if self.is(i, "the") => {
+                let form = Form::Relative {
+                    unit: Unit::Year,
+                    offset: 0,
+                };
+                Some(found(j + 3, TimexType::Date, form, "fiscal_year"))
+            }
+            ("weekend", _, _) if self.is(i, "the") => {
+                Some(found(j + 1, TimexType::Date, Form::Weekend, "the_weekend"))
+            }
+            _ => None,
+        }
     }
 
     /// "now", "currently", "recently", "the future", "the past", "soon",

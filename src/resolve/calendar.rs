@@ -306,6 +306,14 @@ pub(crate) fn duration_value(amount: Option<f64>, unit: Unit) -> String {
     if !time && small_time {
         return format!("PT{}{small_code}", fmt_number(v * factor));
     }
+    if whole > 0.0 && !small_time {
+        // "2 1/2 years": P2Y6M
+        return format!(
+            "P{}{code}{}{small_code}",
+            fmt_number(whole),
+            fmt_number(rest)
+        );
+    }
     let st = if small_time { "T" } else { "" };
     format!("P{st}{}{small_code}", fmt_number((v * factor).round()))
 }
@@ -359,7 +367,8 @@ mod tests {
     fn durations_are_spelled_as_timex3_values() {
         assert_eq!(duration_value(Some(91.0), Unit::Day), "P91D");
         assert_eq!(duration_value(Some(2.0), Unit::Decade), "P2DE");
-        assert_eq!(duration_value(Some(1.5), Unit::Year), "P18M");
+        assert_eq!(duration_value(Some(1.5), Unit::Year), "P1Y6M");
+        assert_eq!(duration_value(Some(0.5), Unit::Year), "P6M");
         assert_eq!(duration_value(Some(5.5), Unit::Hour), "PT5H30M");
         assert_eq!(duration_value(Some(0.5), Unit::Hour), "PT30M");
         assert_eq!(duration_value(None, Unit::Week), "PXW");
