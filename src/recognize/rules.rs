@@ -1473,6 +1473,9 @@ impl<'a> Parser<'a> {
             }
         }
         let mut end = u_at + 1;
+        if self.is(end, "-") && self.is_any(end + 1, &["earlier", "ago"]) {
+            return None; // "a year-earlier loss"
+        }
         if hyphen && (the || self.plural(u_at)) {
             return None;
         }
@@ -1785,7 +1788,7 @@ impl<'a> Parser<'a> {
                         "than",
                     ],
                 );
-            if adjective && unit != Unit::Day {
+            if adjective && unit == Unit::Quarter {
                 return None; // "its quarterly dividend"
             }
             let form = set(Some(unit), 1, None, None, None, None, None);
