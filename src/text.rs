@@ -74,14 +74,12 @@ fn number_end(bytes: &[u8], start: usize) -> usize {
     let mut end = start;
     while end < bytes.len() {
         let inner_separator = matches!(bytes[end], b':' | b',' | b'.')
-            && end + 1 < bytes.len()
-            && bytes[end + 1].is_ascii_digit()
-            && end > start;
-        if bytes[end].is_ascii_digit() || inner_separator {
-            end += 1;
-        } else {
+            && end > start
+            && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+        if !(bytes[end].is_ascii_digit() || inner_separator) {
             break;
         }
+        end += 1;
     }
     end
 }
