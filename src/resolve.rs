@@ -11,8 +11,8 @@ mod tense;
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 
 use self::calendar::{
-    add_units, duration_value, holiday_date, midnight, point_of, season_index, season_of,
-    shift_date, unit_granularity, weekday_from_iso, Point,
+    add_months, add_units, duration_value, holiday_date, midnight, point_of, season_index,
+    season_of, shift_date, unit_granularity, weekday_from_iso, Point,
 };
 use self::tense::Direction;
 use crate::extractor::{Mode, Options, Prefer};
@@ -72,6 +72,8 @@ struct Context<'a> {
     days: Vec<Mentioned>,
     /// The text so far speaks of quarters (an earnings report).
     quarter_talk: bool,
+    /// What the words around the current mention say.
+    hint: Hint,
 }
 
 pub(crate) fn resolve(
@@ -96,12 +98,24 @@ pub(crate) fn resolve(
         narrative: None,
         days: Vec::new(),
         quarter_talk: false,
+        hint: Hint::default(),
     };
     let mut timexes = Vec::with_capacity(mentions.len());
     for (index, mention) in mentions.iter().enumerate() {
         let tid = index + 1;
         let sentence = sentence_tokens(words, sentences, mention.tokens.0);
-        let direction = tense::direction(words, mention.tokens, sentence);
+        let cue = tense::cue_near(words, mention.tokens, sentence);
+        let direction = cue.map(|(d, _)| d);
+        let before = mention
+            .tokens
+            .0
+            .checked_sub(1)
+            .and_then(|i| words.get(i))
+            .map_or("", |w| w.norm.as_str());
+        cx.hint = Hint {
+            strong: cue.is_some_and(|(_, dist)| dist <= 3),
+            deadline: matches!(before, "by" | "until" | "till" | "before" | "through"),
+        };
         if matches!(
             mention.form,
             Form::Quarter { .. }
@@ -205,23 +219,55 @@ fn infer_dct(mentions: &[Mention], sentences: &[Span]) -> Option<Dct> {
     })
 }
 
+/// Narrows an interval to the part a modifier names: the first, middle or
+/// last third ("early", "mid", "late"), in whole months for a year and
+/// whole days otherwise.
 fn with_modifier(mut interval: Interval, modifier: Option<Modifier>) -> Interval {
     let Some(modifier) = modifier else {
         return interval;
     };
-    let length = interval.end - interval.start;
-    let third = length / 3;
+    let (start, end) = (interval.start, interval.end);
+    let thirds = if interval.granularity >= Granularity::Year {
+        let months = (end.date().year() - start.date().year()) * 12 + end.date().month() as i32
+            - start.date().month() as i32;
+        let step = (months / 3).max(1);
+        add_months(start.date(), step)
+            .zip(add_months(start.date(), 2 * step))
+            .map(|(a, b)| (midnight(a), midnight(b)))
+    } else if interval.granularity >= Granularity::Day {
+        let days = (end - start).num_days();
+        let step = (days / 3).max(1);
+        Some((
+            start + Duration::days(step),
+            start + Duration::days(days - step),
+        ))
+    } else {
+        let third = (end - start) / 3;
+        Some((start + third, end - third))
+    };
+    let Some((one, two)) = thirds else {
+        return interval;
+    };
     match modifier {
-        Modifier::Start => interval.end = interval.start + third,
+        Modifier::Start => interval.end = one,
         Modifier::Mid => {
-            interval.start += third;
-            interval.end -= third;
+            interval.start = one;
+            interval.end = two;
         }
-        Modifier::End => interval.start = interval.end - third,
+        Modifier::End => interval.start = two,
         _ => {}
     }
     interval.exact = false;
     interval
+}
+
+/// What the words around an expression say about which candidate is meant.
+#[derive(Debug, Clone, Copy, Default)]
+struct Hint {
+    /// The tense cue is a verb right next to the expression.
+    strong: bool,
+    /// "by", "until", "before": a deadline, usually ahead.
+    deadline: bool,
 }
 
 /// The candidate nearest to `anchor` in the direction the tense implies.
@@ -230,6 +276,7 @@ fn choose(
     anchor: NaiveDate,
     direction: Option<Direction>,
     prefer: Prefer,
+    hint: Hint,
 ) -> Option<NaiveDate> {
     let direction = match (direction, prefer) {
         (Some(d), _) => Some(d),
@@ -244,10 +291,21 @@ fn choose(
         Some(Direction::Future) => candidates.iter().filter(|d| **d >= anchor).min().copied(),
         _ => None,
     };
+    let soon = candidates
+        .iter()
+        .filter(|d| **d >= anchor && distance(d) <= 62)
+        .min()
+        .copied();
+    if hint.deadline && soon.is_some() && direction != Some(Direction::Past)
+        || hint.deadline && !hint.strong && soon.is_some()
+    {
+        return soon;
+    }
     // A tense cue read from a verb some words away is weak evidence; a
-    // candidate nearly a year off is rarely meant when a near one exists.
+    // candidate nearly a year off is rarely meant when one within two
+    // months exists.
     match (directed, nearest) {
-        (Some(d), Some(n)) if distance(&d) > 150 && 2 * distance(&n) < distance(&d) => Some(n),
+        (Some(d), Some(n)) if !hint.strong && distance(&d) > 150 && distance(&n) <= 60 => Some(n),
         (Some(d), _) => Some(d),
         (None, n) => n,
     }
@@ -299,16 +357,7 @@ impl Context<'_> {
             .checked_sub(1)
             .and_then(|i| self.words.get(i))
             .map_or("", |w| w.norm.as_str());
-        if mention.kind == TimexType::Date
-            && matches!(
-                mention.form,
-                Form::Date { .. }
-                    | Form::Quarter { .. }
-                    | Form::Season { .. }
-                    | Form::Holiday { .. }
-                    | Form::Relative { .. }
-            )
-        {
+        if mention.kind == TimexType::Date && !matches!(mention.form, Form::Reference { .. }) {
             if let (Some(interval), Some((anchor, _))) = (v.interval, self.anchor()) {
                 let anchor_end = anchor.succ_opt().map(midnight);
                 match before {
@@ -413,11 +462,22 @@ impl Context<'_> {
                                     .filter_map(|y| NaiveDate::from_ymd_opt(*y, month, d))
                                     .collect()
                             } else {
+                                // the nearest such year, unless it is far: then the tense decides
                                 let nearest = matching
                                     .iter()
                                     .min_by_key(|c| (**c - anchor).num_days().abs())
-                                    .copied();
-                                nearest.into_iter().collect()
+                                    .copied()
+                                    .filter(|c| (*c - anchor).num_days().abs() <= 200);
+                                let strong = Hint {
+                                    strong: true,
+                                    deadline: false,
+                                };
+                                nearest
+                                    .or_else(|| {
+                                        choose(&matching, anchor, direction, prefer, strong)
+                                    })
+                                    .into_iter()
+                                    .collect()
                             }
                         } else if narrative {
                             NaiveDate::from_ymd_opt(anchor.year(), month, d)
@@ -429,7 +489,7 @@ impl Context<'_> {
                                 .filter_map(|y| NaiveDate::from_ymd_opt(*y, month, d))
                                 .collect()
                         };
-                        match choose(&candidates, anchor, direction, prefer) {
+                        match choose(&candidates, anchor, direction, prefer, self.hint) {
                             Some(date) => {
                                 let mut v =
                                     self.point_value(Point::Day(date), Some(tid), narrative);
@@ -453,7 +513,7 @@ impl Context<'_> {
                         let month_anchor =
                             NaiveDate::from_ymd_opt(anchor.year(), anchor.month(), 1)
                                 .unwrap_or(anchor);
-                        match choose(&firsts, month_anchor, direction, prefer) {
+                        match choose(&firsts, month_anchor, direction, prefer, self.hint) {
                             Some(first) => {
                                 let mut v = self.point_value(
                                     Point::Month(first.year(), first.month()),
@@ -540,7 +600,7 @@ impl Context<'_> {
                 let candidates: Vec<NaiveDate> = (anchor.year() - 1..=anchor.year() + 1)
                     .filter_map(|y| holiday_date(rule, y))
                     .collect();
-                match choose(&candidates, anchor, direction, prefer) {
+                match choose(&candidates, anchor, direction, prefer, self.hint) {
                     Some(date) => self.point_value(Point::Day(date), Some(tid), false),
                     None => Value::plain("XXXX".into()),
                 }
@@ -575,17 +635,35 @@ impl Context<'_> {
                     .filter(|d| d.weekday() == target)
                     .collect();
                 let date = match offset {
+                    // "until Friday", "by Monday": the one ahead
+                    None if self.hint.deadline && direction != Some(Direction::Past) => {
+                        candidates.iter().filter(|d| **d >= anchor).min().copied()
+                    }
+                    // news reports what happened: without a cue, the one before
                     None => choose(
                         &candidates,
                         anchor,
                         direction.or(Some(Direction::Past)),
                         prefer,
+                        self.hint,
                     ),
+                    // "this Friday": the coming one, or the one just gone in a past clause
                     Some(0) => {
-                        // "this Friday": the one in the anchor's week
-                        let monday =
-                            anchor - Duration::days(anchor.weekday().num_days_from_monday() as i64);
-                        Some(monday + Duration::days(target.num_days_from_monday() as i64))
+                        let dir = if direction == Some(Direction::Past) {
+                            Direction::Past
+                        } else {
+                            Direction::Future
+                        };
+                        choose(
+                            &candidates,
+                            anchor,
+                            Some(dir),
+                            prefer,
+                            Hint {
+                                strong: true,
+                                deadline: false,
+                            },
+                        )
                     }
                     Some(o) if o < 0 => candidates.iter().filter(|d| **d < anchor).max().copied(),
                     Some(_) => candidates.iter().filter(|d| **d > anchor).min().copied(),
@@ -632,7 +710,7 @@ impl Context<'_> {
                 let Some(moved) = shift_date(anchor, n, unit, sign as i64) else {
                     return Value::plain(underspecified(unit));
                 };
-                if unit == Unit::Year && n == 1.0 && self.quarter_talk {
+                if unit == Unit::Year && n == 1.0 && sign < 0 && self.quarter_talk {
                     // "a year ago" in an earnings report: the same quarter a year before
                     if self.quarter_talk {
                         if let Some(dct) = self.dct {
@@ -676,7 +754,7 @@ impl Context<'_> {
                     .filter(|d| d.weekday() == chrono::Weekday::Sat)
                     .collect();
                 let dir = direction.or(Some(Direction::Past));
-                match choose(&saturdays, anchor, dir, prefer) {
+                match choose(&saturdays, anchor, dir, prefer, self.hint) {
                     Some(sat) => {
                         let iso = sat.iso_week();
                         self.point_value(Point::Weekend(iso.year(), iso.week()), Some(tid), false)
@@ -780,7 +858,12 @@ impl Context<'_> {
                     i
                 });
                 Value {
-                    value: format!("{}T{part}", Point::Day(day).value()),
+                    // TimeML annotators date "Friday night" by its day alone
+                    value: if matches!(date.as_deref(), Some(Form::Weekday { .. })) {
+                        Point::Day(day).value()
+                    } else {
+                        format!("{}T{part}", Point::Day(day).value())
+                    },
                     interval,
                     anchor: tid,
                     quant: None,

@@ -141,6 +141,55 @@ const NOT_PAST: &[&str] = &[
     "alleged",
 ];
 
+/// Words that cannot follow a verb used as "to <verb>".
+const NOT_VERBS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "our", "my",
+    "your", "him", "them", "us", "me", "it", "be", "date", "day", "power", "war",
+];
+
+/// Function words after which an -ed form is a verb, not an adjective.
+const AFTER_VERB: &[&str] = &[
+    "the", "a", "an", "to", "in", "on", "at", "by", "for", "with", "from", "of", "that", "his",
+    "her", "their", "its", "up", "out", "off", "down", "into", "over", "back", "it", "them", "him",
+    ",", ".", "and", "as", "last", "this", "about", "against",
+];
+
+/// The cue at `i`: the direction its word points, read with its
+/// neighbours ("will be paid" looks ahead; "preferred shares" is no verb).
+fn cue_at(words: &[Word], i: usize) -> Option<Direction> {
+    let word = words.get(i)?;
+    let d = cue(word)?;
+    let next = words.get(i + 1).map_or("", |w| w.norm.as_str());
+    let prev = i
+        .checked_sub(1)
+        .and_then(|p| words.get(p))
+        .map_or("", |w| w.norm.as_str());
+    if d == Direction::Past {
+        let n = word.norm.as_str();
+        // "planned for March", "scheduled to meet"
+        if matches!(
+            n,
+            "planned" | "scheduled" | "slated" | "set" | "due" | "expected" | "intended"
+        ) && matches!(next, "for" | "to")
+        {
+            return Some(Direction::Future);
+        }
+        // "will be paid", "to be completed"
+        if prev == "be" {
+            return Some(Direction::Future);
+        }
+        // "preferred shares": an adjective
+        let regular = n.ends_with("ed") && !PAST.contains(&n);
+        if regular
+            && !AFTER_VERB.contains(&next)
+            && words.get(i + 1).is_some_and(|w| w.kind == TokenKind::Word)
+        {
+            return None;
+        }
+    }
+    Some(d)
+}
+
 fn cue(word: &Word) -> Option<Direction> {
     if word.kind != TokenKind::Word {
         return None;
@@ -164,11 +213,13 @@ fn cue(word: &Word) -> Option<Direction> {
 /// The direction of the clause around tokens `[from, to)`, inside the
 /// sentence `[first, last)`: the nearest verb cue within the clause, else
 /// the nearest in the sentence; `None` without a cue.
-pub(crate) fn direction(
+
+/// The direction and the distance in tokens of the cue it was read from.
+pub(crate) fn cue_near(
     words: &[Word],
     (from, to): (usize, usize),
     (first, last): (usize, usize),
-) -> Option<Direction> {
+) -> Option<(Direction, usize)> {
     const REACH: usize = 12;
     let mut best: Option<(usize, Direction)> = None;
     for pass in 0..2 {
@@ -187,14 +238,16 @@ pub(crate) fn direction(
             if bounded
                 && dist >= 2
                 && w.norm == "to"
-                && words
-                    .get(i + 1)
-                    .is_some_and(|v| v.kind == TokenKind::Word && !v.capitalized && v.norm != "the")
+                && words.get(i + 1).is_some_and(|v| {
+                    v.kind == TokenKind::Word
+                        && !v.capitalized
+                        && !NOT_VERBS.contains(&v.norm.as_str())
+                })
             {
                 best = Some((dist, Direction::Future));
                 break;
             }
-            if let Some(d) = cue(w) {
+            if let Some(d) = cue_at(words, i) {
                 best = Some((dist, d));
                 break;
             }
@@ -208,7 +261,7 @@ pub(crate) fn direction(
             if bounded && (BOUNDARIES.contains(&w.norm.as_str()) || w.norm == ",") {
                 break;
             }
-            if let Some(d) = cue(w) {
+            if let Some(d) = cue_at(words, i) {
                 if best.is_none_or(|(b, _)| dist < b) {
                     best = Some((dist, d));
                 }
@@ -220,7 +273,7 @@ pub(crate) fn direction(
             break;
         }
     }
-    best.map(|(_, d)| d)
+    best.map(|(dist, d)| (d, dist))
 }
 
 /// Whether the sentence holds a perfect ("have continued", "had been"):
