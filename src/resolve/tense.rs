@@ -212,9 +212,8 @@ fn cue(word: &Word) -> Option<Direction> {
 
 /// The direction of the clause around tokens `[from, to)`, inside the
 /// sentence `[first, last)`: the nearest verb cue within the clause, else
-/// the nearest in the sentence; `None` without a cue.
-
-/// The direction and the distance in tokens of the cue it was read from.
+/// the nearest in the sentence; `None` without a cue. With it, the
+/// distance in tokens of the cue.
 pub(crate) fn cue_near(
     words: &[Word],
     (from, to): (usize, usize),
