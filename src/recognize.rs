@@ -253,8 +253,18 @@ impl Recognizer {
             let mut i = begin;
             while i < end {
                 match parser.expression(i) {
+                    Some(found) if found.end > i && found.rule == rules::REJECTED => i = found.end,
                     Some(found) if found.end > i => {
-                        let span = Span::new(words[i].span.start, words[found.end - 1].span.end);
+                        let last = &words[found.end - 1];
+                        let mut last_byte = last.span.end;
+                        // "10 a.m. EST.": the period ends the sentence, not the zone
+                        if last.dotted
+                            && found.end == end
+                            && self.lexicon.zones.contains_key(last.norm.as_str())
+                        {
+                            last_byte -= 1;
+                        }
+                        let span = Span::new(words[i].span.start, last_byte);
                         mentions.push(Mention {
                             span,
                             tokens: (i, found.end),

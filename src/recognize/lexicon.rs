@@ -217,6 +217,12 @@ impl Lexicon {
                 .filter_map(|k| k.split(' ').next().map(str::to_string)),
         );
         words.extend(ordinals.keys().map(|w: &&str| w.to_string()));
+        words.extend(
+            cardinals
+                .iter()
+                .filter(|(_, v)| **v >= 10)
+                .map(|(w, _): (&&str, &u32)| w.to_string()),
+        );
         words.extend(TRIGGER_WORDS.iter().map(|w| w.to_string()));
         words.sort();
         words.dedup();

@@ -388,6 +388,12 @@ impl<'a> Parser<'a> {
             "couple" if self.is(i + 1, "of") => return Some((Amount::Count(2.0), i + 2)),
             "half" if self.is_any(i + 1, &["a", "an"]) => return Some((Amount::Count(0.5), i + 2)),
             "a" | "an" if self.is(i + 1, "half") => return Some((Amount::Count(0.5), i + 2)),
+            "a" if self.seq(i + 1, &["quarter", "of"])
+                && self.is_any(i + 3, &["a", "an"])
+                && self.unit(i + 4).is_some() =>
+            {
+                return Some((Amount::Count(0.25), i + 4))
+            }
             _ => {}
         }
         let (mut value, mut end) =
@@ -403,7 +409,13 @@ impl<'a> Parser<'a> {
             } else {
                 let (v, e) = self.small_cardinal(i)?;
                 if self.is(e, "hundred") {
-                    ((v * 100) as f64, e + 1)
+                    // "two hundred and ten"
+                    match self.small_cardinal(if self.is(e + 1, "and") { e + 2 } else { e + 1 }) {
+                        Some((rest, e2)) if self.unit(e2).is_some() || self.is(e2, "-") => {
+                            ((v * 100 + rest) as f64, e2)
+                        }
+                        _ => ((v * 100) as f64, e + 1),
+                    }
                 } else {
                     (v as f64, e)
                 }
@@ -602,6 +614,9 @@ impl<'a> Parser<'a> {
                             };
                             return Some(found(end, TimexType::Date, form, "month_day_year"));
                         }
+                        if day <= 31 {
+                            return Some(rejected(end)); // "February 30, 2025"
+                        }
                     }
                 }
                 let year = self
@@ -701,10 +716,11 @@ impl<'a> Parser<'a> {
                     };
                     return Some(found(end, TimexType::Date, form, "day_month_year"));
                 }
+                return Some(rejected(end)); // "30 February", "31 April 2024"
             }
         }
         if let Some(wd) = weekday {
-            if self.is(i + 1, "-") {
+            if self.is(i + 1, "-") || self.name_follows(i + 1) {
                 return None;
             }
             // "Friday" alone: no comma after it belongs to the date.
@@ -715,7 +731,7 @@ impl<'a> Parser<'a> {
             return Some(found(i + 1, TimexType::Date, form, "weekday"));
         }
         if !the {
-            if let Some(month) = self.month_alone(j) {
+            if let Some(month) = self.month_alone(j).filter(|_| !self.name_follows(j + 1)) {
                 let form = Form::Date {
                     year: None,
                     month: Some(month),
@@ -730,6 +746,9 @@ impl<'a> Parser<'a> {
 
     /// "12/07/2025", "2025-12-07", "12/7/98".
     fn numeric_date(&self, i: usize) -> Option<Found> {
+        if let Some(f) = self.dotted_date(i) {
+            return Some(f);
+        }
         let (a, alen) = self.digits(i)?;
         let sep = self.n(i + 1).to_string();
         if !(sep == "/" || sep == "-") || !self.glued(i + 1) || !self.glued(i + 2) {
@@ -764,7 +783,7 @@ impl<'a> Parser<'a> {
             }
         };
         if !valid_day(Some(year), month, day) {
-            return None;
+            return Some(rejected(i + 5)); // "2025-02-30", "13/45/2020"
         }
         let form = Form::Date {
             year: Some(year),
@@ -773,6 +792,52 @@ impl<'a> Parser<'a> {
             weekday: None,
         };
         Some(found(i + 5, TimexType::Date, form, "numeric_date"))
+    }
+
+    /// "05.11.2019": day, month and year with periods, read day first.
+    fn dotted_date(&self, i: usize) -> Option<Found> {
+        let w = self.w.get(i)?;
+        if w.kind != TokenKind::Number || w.norm.matches('.').count() != 2 {
+            return None;
+        }
+        let parts: Vec<&str> = w.norm.split('.').collect();
+        let (d, m, y) = (parts.first()?, parts.get(1)?, parts.get(2)?);
+        if d.len() > 2 || m.len() > 2 || y.len() != 4 {
+            return None;
+        }
+        let (day, month, year): (u32, u32, i32) =
+            (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
+        if !valid_day(Some(year), month, day) {
+            return Some(rejected(i + 1));
+        }
+        let form = Form::Date {
+            year: Some(year),
+            month: Some(month),
+            day: Some(day),
+            weekday: None,
+        };
+        Some(found(i + 1, TimexType::Date, form, "dotted_date"))
+    }
+
+    /// Whether the word at `i` starts a name after a temporal word: "Sunday
+    /// Times", "Good Friday Agreement", "Summer Palace", "Windows 2000".
+    fn name_follows(&self, i: usize) -> bool {
+        let Some(w) = self.w.get(i) else {
+            return false;
+        };
+        w.kind == TokenKind::Word
+            && w.capitalized
+            && !w.upper
+            && !w.sentence_start
+            && !self.lex.months.contains_key(w.norm.as_str())
+            && !self.lex.weekdays.contains_key(w.norm.as_str())
+            && !self.lex.seasons.contains_key(w.norm.as_str())
+            && !self.lex.parts_of_day.contains_key(w.norm.as_str())
+            && self.unit(i).is_none()
+            && !matches!(
+                w.norm.as_str(),
+                "eve" | "day" | "night" | "morning" | "afternoon" | "evening"
+            )
     }
 
     /// "2021", "the 1990s", "the '90s", "the nineties", "the 20th century",
@@ -803,6 +868,17 @@ impl<'a> Parser<'a> {
                     let form = Form::Decade(190 + y as i32 / 10);
                     return Some(found(j + 3, TimexType::Date, form, "decade_apostrophe"));
                 }
+            }
+        }
+        if the && self.is(j, "year") {
+            if let Some((y, e)) = self.year(j + 1) {
+                let form = Form::Date {
+                    year: Some(y),
+                    month: None,
+                    day: None,
+                    weekday: None,
+                };
+                return Some(found(e, TimexType::Date, form, "the_year_number"));
             }
         }
         if the {
@@ -922,6 +998,66 @@ impl<'a> Parser<'a> {
 
     fn plausible_year(&self, i: usize, y: i32) -> bool {
         let prev = self.prev(i);
+        // "555-2014": a phone number
+        if prev == "-"
+            && self.glued(i)
+            && i >= 2
+            && self.digits(i - 2).is_some_and(|(_, len)| len != 4)
+        {
+            return false;
+        }
+        // "2001 Main Street": an address
+        if (1..=3).any(|k| {
+            self.is_any(
+                i + k,
+                &[
+                    "street",
+                    "st",
+                    "avenue",
+                    "ave",
+                    "road",
+                    "rd",
+                    "boulevard",
+                    "blvd",
+                    "lane",
+                    "drive",
+                    "way",
+                    "place",
+                    "square",
+                    "plaza",
+                    "highway",
+                    "route",
+                ],
+            )
+        }) && self.w.get(i + 1).is_some_and(|w| w.capitalized)
+        {
+            return false;
+        }
+        // "Windows 2000": a name (but "Eastern Theater 1861-1863" is a heading)
+        let range_or_heading = (self.is(i + 1, "-") && self.digits(i + 2).is_some())
+            || matches!(self.n(i + 1), "," | ":" | ")" | "")
+            || self.w.get(i + 1).is_some_and(|w| w.sentence_start);
+        if let Some(p) = i
+            .checked_sub(1)
+            .and_then(|k| self.w.get(k))
+            .filter(|_| !range_or_heading)
+        {
+            if p.kind == TokenKind::Word
+                && p.capitalized
+                && !p.upper
+                && !p.sentence_start
+                && !self.is_any(i - 1, DATE_PREPOSITIONS)
+                && !self.lex.months.contains_key(p.norm.as_str())
+                && !self.lex.seasons.contains_key(p.norm.as_str())
+                && !self.lex.holidays.contains_key(p.norm.as_str())
+                && !matches!(
+                    p.norm.as_str(),
+                    "fiscal" | "fy" | "christmas" | "easter" | "class"
+                )
+            {
+                return false;
+            }
+        }
         if matches!(
             prev,
             "$" | "#" | "no" | "number" | "nos" | "£" | "€" | "route" | "flight" | "room"
@@ -955,10 +1091,10 @@ impl<'a> Parser<'a> {
         ) {
             return false;
         }
-        if self.is(i + 1, "-") && self.digits(i + 2).is_none() {
+        if self.is(i + 1, "-") && self.glued(i + 1) && self.digits(i + 2).is_none() {
             return false;
         }
-        if self.is(i + 1, ":") || (self.is(i + 1, ".") && self.digits(i + 2).is_some()) {
+        if (self.is(i + 1, ":") || self.is(i + 1, ".")) && self.digits(i + 2).is_some() {
             return false;
         }
         (1500..=2099).contains(&y)
@@ -990,6 +1126,18 @@ impl<'a> Parser<'a> {
         } {
             relative = Some(off);
             j += 1;
+        }
+        // "Q4 2025": the tokenizer splits "Q" from "4"
+        if !the && self.is(j, "q") && self.glued(j + 1) {
+            if let Some((q @ 1..=4, 1)) = self.digits(j + 1) {
+                let mut end = j + 2;
+                if let Some((y, e)) = self.year(end) {
+                    year = YearSpec::Given(y);
+                    end = e;
+                }
+                let form = Form::Quarter { year, quarter: q };
+                return Some(found(end, TimexType::Date, form, "quarter_code"));
+            }
         }
         // "Q3", "3Q"
         let n = self.n(j);
@@ -1075,6 +1223,22 @@ impl<'a> Parser<'a> {
         }
         let &season = self.lex.seasons.get(self.n(j))?;
         let mut end = j + 1;
+        if self.name_follows(end)
+            || (self.w[j].capitalized
+                && !self.w[j].sentence_start
+                && self.w.get(end).is_some_and(|w| {
+                    w.capitalized
+                        && !w.upper
+                        && w.kind == TokenKind::Word
+                        && self.year(end).is_none()
+                }))
+        {
+            return None; // "the Summer Palace", "Spring Offensive"
+        }
+        if self.is(end, "of") && self.year(end + 1).is_none() && self.year_words(end + 1).is_none()
+        {
+            return None; // "the fall of the city"
+        }
         if let Some((y, e)) = self.year(end) {
             year = Some(y);
             end = e;
@@ -1138,6 +1302,9 @@ impl<'a> Parser<'a> {
             .iter()
             .rev()
             .find_map(|(name, end)| self.lex.holidays.get(name).map(|r| (*r, *end)))?;
+        if self.name_follows(end) {
+            return Some(rejected(end)); // "the Good Friday Agreement"
+        }
         let mut year = None;
         if let Some((y, e)) = self.year(end) {
             year = Some(y);
@@ -1398,6 +1565,23 @@ impl<'a> Parser<'a> {
                     };
                     return Some(found(i + 2, TimexType::Date, form, "units_ago"));
                 }
+                if self.is_any(
+                    i.wrapping_sub(1),
+                    &[
+                        "spent", "spend", "spends", "took", "take", "takes", "taking", "lasted",
+                        "last", "lasts", "waited", "wait", "waits",
+                    ],
+                ) && !self.is_any(
+                    i + 1,
+                    &["of", "-", "ago", "later", "earlier", "before", "after"],
+                ) {
+                    let form = Form::Duration {
+                        amount: Amount::Some,
+                        unit,
+                        reach: Reach::Free,
+                    };
+                    return Some(found(i + 1, TimexType::Duration, form, "bare_units"));
+                }
                 if self.seq(i + 1, &["-", "long"]) {
                     let form = Form::Duration {
                         amount: Amount::Some,
@@ -1437,6 +1621,14 @@ impl<'a> Parser<'a> {
         let u_at = if hyphen { k + 1 } else { k };
         let unit = self.unit(u_at)?;
         let unit_word = &self.w[u_at];
+        if unit == Unit::Hour
+            && self
+                .digits(j)
+                .is_some_and(|(v, len)| len == 4 && v % 100 < 60 && v / 100 < 24)
+            && k == j + 1
+        {
+            return None; // "1600 hours": a clock time
+        }
         if let Amount::Count(v) = amount {
             if v >= 1000.0 && !self.plural(u_at) {
                 return None; // "the 1988 quarter"
@@ -1551,7 +1743,8 @@ impl<'a> Parser<'a> {
     /// Kabul time", "4 a.m. EDT Thursday", "4 in the morning".
     fn clock_time(&self, i: usize) -> Option<Found> {
         let w = self.w.get(i)?;
-        let (mut hour, mut minute, mut second) = (0u32, 0u32, None);
+        let mut hour: u32;
+        let (mut minute, mut second) = (0u32, None);
         let mut end;
         let mut has_clock = false;
         match w.norm.as_str() {
@@ -1560,6 +1753,7 @@ impl<'a> Parser<'a> {
                 end = i + 1;
             }
             "midnight" => {
+                hour = 24;
                 end = i + 1;
             }
             _ if w.kind == TokenKind::Number => {
@@ -1581,12 +1775,50 @@ impl<'a> Parser<'a> {
                         second = Some(s.parse().ok()?);
                     }
                     has_clock = true;
-                } else {
-                    let (h, len) = self.digits(i)?;
-                    if len > 2 {
+                } else if w.norm.contains('.') && self.is_any(i + 1, &["am", "pm"]) {
+                    // "9.30am"
+                    let (h, m) = w.norm.split_once('.')?;
+                    if h.is_empty()
+                        || h.len() > 2
+                        || m.len() != 2
+                        || !h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+                    {
                         return None;
                     }
-                    hour = h;
+                    hour = h.parse().ok()?;
+                    minute = m.parse().ok()?;
+                } else {
+                    let (h, len) = self.digits(i)?;
+                    if len == 4
+                        && (self.is_any(i + 1, &["hours", "hrs", "h"])
+                            || self.w.get(i + 1).is_some_and(|z| {
+                                z.upper && self.lex.zones.contains_key(z.norm.as_str())
+                            }))
+                    {
+                        // "1600 hours", "0735 GMT": a 24-hour clock
+                        let (hh, mm) = (h / 100, h % 100);
+                        if hh > 23 || mm > 59 {
+                            return None;
+                        }
+                        hour = hh;
+                        minute = mm;
+                        has_clock = true;
+                        if self.is_any(i + 1, &["hours", "hrs", "h"]) {
+                            end = i + 2;
+                            let form = Form::Time {
+                                hour,
+                                minute,
+                                second,
+                                date: None,
+                                zone: None,
+                            };
+                            return Some(found(end, TimexType::Time, form, "military_time"));
+                        }
+                    } else if len > 2 {
+                        return None;
+                    } else {
+                        hour = h;
+                    }
                 }
                 end = i + 1;
                 if self.is_any(end, &["am", "pm"]) {
@@ -1653,6 +1885,17 @@ impl<'a> Parser<'a> {
         }) {
             date = Some(Box::new(f.form));
             end = f.end;
+        }
+        // "3 p.m. on Friday": the day is named after "on", outside the extent
+        if date.is_none() && self.is(end, "on") {
+            if let Some(f) = self.explicit_date(end + 1).filter(|f| {
+                matches!(
+                    f.form,
+                    Form::Date { day: Some(_), .. } | Form::Weekday { .. }
+                )
+            }) {
+                date = Some(Box::new(f.form));
+            }
         }
         let form = Form::Time {
             hour,
@@ -1791,7 +2034,7 @@ impl<'a> Parser<'a> {
             if adjective && unit == Unit::Quarter {
                 return None; // "its quarterly dividend"
             }
-            let form = set(Some(unit), 1, None, None, None, None, None);
+            let form = set(Some(unit), 1, None, None, None, None, Some(1));
             return Some(found(i + 1, TimexType::Set, form, "set_adverb"));
         }
         if self.is_any(i, &["every", "each"]) {
@@ -1827,6 +2070,10 @@ impl<'a> Parser<'a> {
             if let Some(month) = self.month(j) {
                 let form = set(None, every, None, Some(month), None, Some(quant), None);
                 return Some(found(j + 1, TimexType::Set, form, "set_every_month"));
+            }
+            if let Some(&season) = self.lex.seasons.get(self.n(j)) {
+                let form = set(None, every, None, None, Some(season), Some(quant), None);
+                return Some(found(j + 1, TimexType::Set, form, "set_every_season"));
             }
             if let Some(&part) = self.lex.parts_of_day.get(self.n(j)) {
                 let form = set(
@@ -1888,7 +2135,7 @@ impl<'a> Parser<'a> {
     /// year-earlier period", "year-ago", "year-end", "the fiscal year",
     /// "the weekend".
     fn business_period(&self, i: usize) -> Option<Found> {
-        let the = self.is_any(i, &["the", "that"]);
+        let the = self.is(i, "the");
         let mut j = if the { i + 1 } else { i };
         if self.is(j, "comparable") {
             j += 1;
@@ -1927,6 +2174,66 @@ impl<'a> Parser<'a> {
             );
             f.modifier = Some(Modifier::End);
             return Some(f);
+        }
+        // "the end of the year": the anchor's year or month
+        if self.is(i, "the")
+            && self.is(i.wrapping_sub(1), "of")
+            && self.is_any(
+                i.wrapping_sub(2),
+                &[
+                    "end",
+                    "beginning",
+                    "start",
+                    "middle",
+                    "rest",
+                    "part",
+                    "half",
+                ],
+            )
+        {
+            if let Some(
+                unit @ (Unit::Year | Unit::Month | Unit::Week | Unit::Decade | Unit::Century),
+            ) = self.unit(i + 1).filter(|_| !self.plural(i + 1))
+            {
+                let form = Form::Relative { unit, offset: 0 };
+                return Some(found(i + 2, TimexType::Date, form, "the_unit_of_now"));
+            }
+        }
+        // "that year", "that same day", "that afternoon", "that autumn"
+        if self.is(i, "that") {
+            let k = if self.is(i + 1, "same") { i + 2 } else { i + 1 };
+            if let Some(&part) = self
+                .lex
+                .parts_of_day
+                .get(self.n(k))
+                .filter(|_| !self.plural(k))
+            {
+                let date = Form::DayAfter { offset: 0 };
+                let form = Form::PartOfDay {
+                    part,
+                    date: Some(Box::new(date)),
+                };
+                return Some(found(k + 1, TimexType::Time, form, "that_part_of_day"));
+            }
+            if let Some(&season) = self.lex.seasons.get(self.n(k)) {
+                let form = Form::Season {
+                    year: YearSpec::Offset(0),
+                    season,
+                };
+                return Some(found(k + 1, TimexType::Date, form, "that_season"));
+            }
+            let unit = self.unit(k).filter(|_| !self.plural(k))?;
+            let form = match unit {
+                Unit::Day => Form::DayAfter { offset: 0 },
+                Unit::Week | Unit::Month | Unit::Year => Form::Shift {
+                    amount: Amount::Count(0.0),
+                    unit,
+                    direction: 1,
+                    discourse: true,
+                },
+                _ => return None,
+            };
+            return Some(found(k + 1, TimexType::Date, form, "that_unit"));
         }
         if !the {
             return None;
@@ -2000,6 +2307,15 @@ impl<'a> Parser<'a> {
             }
             "these" if self.is(i + 1, "days") => r(i + 2, Reference::Present, "these_days"),
             "recently" | "lately" => r(i + 1, Reference::Past, "past_adverb"),
+            "soon" => {
+                if self.is(i.wrapping_sub(1), "as")
+                    || self.is_any(i + 1, &["after", "as", "thereafter", "afterwards"])
+                {
+                    return None;
+                }
+                r(i + 1, Reference::Future, "soon")
+            }
+            "long" if self.is(i + 1, "ago") => r(i + 2, Reference::Past, "long_ago"),
             "as" if self.seq(i + 1, &["soon", "as", "possible"]) => {
                 r(i + 4, Reference::Future, "as_soon_as_possible")
             }
@@ -2028,6 +2344,12 @@ impl<'a> Parser<'a> {
                 }
                 ("past", next)
                     if matches!(next, "," | "." | ";" | "and" | "")
+                        || self.w.get(i + 2).is_some_and(|w| {
+                            w.kind == TokenKind::Word
+                                && !w.capitalized
+                                && self.unit(i + 2).is_none()
+                                && self.amount(i + 2).is_none()
+                        })
                         || self.w.get(i + 2).is_none_or(|w| {
                             w.kind != TokenKind::Word && w.kind != TokenKind::Number
                         }) =>
@@ -2045,6 +2367,23 @@ impl<'a> Parser<'a> {
         }
     }
 }
+
+/// A stretch of tokens that looks temporal but is not ("30 February"):
+/// consumed so that no part of it is reported.
+fn rejected(end: usize) -> Found {
+    found(
+        end,
+        TimexType::Date,
+        Form::Reference {
+            reference: Reference::Present,
+            unit: None,
+        },
+        REJECTED,
+    )
+}
+
+/// The rule name of [`rejected`] stretches.
+pub(crate) const REJECTED: &str = "rejected";
 
 /// Whether the day exists in the month (in the year, when known).
 pub(crate) fn valid_day(year: Option<i32>, month: u32, day: u32) -> bool {
