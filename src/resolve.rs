@@ -101,6 +101,8 @@ pub(crate) fn resolve(
         hint: Hint::default(),
     };
     let mut timexes = Vec::with_capacity(mentions.len());
+    // The mention each timex came from.
+    let mut sources = Vec::with_capacity(mentions.len());
     for (index, mention) in mentions.iter().enumerate() {
         let tid = index + 1;
         let sentence = sentence_tokens(words, sentences, mention.tokens.0);
@@ -141,6 +143,7 @@ pub(crate) fn resolve(
             cx.narrative = Some((point, tid));
         }
         let temporal_function = value.anchor.is_some();
+        sources.push(index);
         timexes.push(Timex {
             id: format!("t{tid}"),
             span: mention.span,
@@ -158,6 +161,7 @@ pub(crate) fn resolve(
             rule: mention.rule.to_string(),
         });
     }
+    join_ranges(&mut cx, &mentions, &sources, &mut timexes);
     for timex in &mut timexes {
         if timex.kind != TimexType::Duration {
             continue;
@@ -173,6 +177,81 @@ pub(crate) fn resolve(
     Resolved {
         timexes,
         inferred_dct,
+    }
+}
+
+/// "from March to May 2026", "between 2007 and 2012", "1998-2006": the
+/// first end takes the year of the second when it has none, and both ends
+/// get the interval of the whole range.
+fn join_ranges(
+    cx: &mut Context<'_>,
+    mentions: &[Mention],
+    sources: &[usize],
+    timexes: &mut [Timex],
+) {
+    for k in 1..timexes.len() {
+        let (Some(a), Some(b)) = (mentions.get(sources[k - 1]), mentions.get(sources[k])) else {
+            continue;
+        };
+        if a.kind != TimexType::Date || b.kind != TimexType::Date || b.tokens.0 != a.tokens.1 + 1 {
+            continue;
+        }
+        let word = |i: usize| cx.words.get(i).map_or("", |w| w.norm.as_str());
+        let connector = word(a.tokens.1);
+        let opener = a.tokens.0.checked_sub(1).map_or("", word);
+        let joined = match connector {
+            "to" | "until" | "till" | "through" => opener == "from",
+            "and" => opener == "between",
+            "-" | "\u{2013}" => true,
+            _ => false,
+        };
+        if !joined {
+            continue;
+        }
+        // "3 June to 9 July 2024": the first end is in 2024 too
+        if let (
+            Form::Date {
+                year: None,
+                month: Some(ma),
+                day,
+                weekday,
+            },
+            Some(b_interval),
+        ) = (&a.form, timexes[k].interval)
+        {
+            if let Form::Date {
+                year: Some(y),
+                month: mb,
+                ..
+            } = b.form
+            {
+                let y = if mb.is_some_and(|mb| *ma > mb) {
+                    y - 1
+                } else {
+                    y
+                };
+                let form = Form::Date {
+                    year: Some(y),
+                    month: Some(*ma),
+                    day: *day,
+                    weekday: *weekday,
+                };
+                let v = cx.form_value(&form, None);
+                timexes[k - 1].value = v.value;
+                timexes[k - 1].interval = v.interval;
+                let _ = b_interval;
+            }
+        }
+        if let (Some(first), Some(last)) = (timexes[k - 1].interval, timexes[k].interval) {
+            if first.start < last.end {
+                let mut whole = first;
+                whole.end = last.end;
+                whole.granularity = first.granularity.max(last.granularity);
+                whole.exact = first.exact && last.exact;
+                timexes[k - 1].interval = Some(whole);
+                timexes[k].interval = Some(whole);
+            }
+        }
     }
 }
 
@@ -729,9 +808,7 @@ impl Context<'_> {
                     }
                 }
                 let grain = match unit {
-                    Unit::Second | Unit::Minute | Unit::Hour | Unit::Week | Unit::Fortnight => {
-                        Unit::Day
-                    }
+                    Unit::Second | Unit::Minute | Unit::Hour => Unit::Day,
                     Unit::Decade | Unit::Century | Unit::Millennium => Unit::Year,
                     u if n.fract() != 0.0 => match u {
                         Unit::Year => Unit::Month,
@@ -974,8 +1051,10 @@ fn reach_interval(anchor: NaiveDate, n: f64, unit: Unit, reach: Reach) -> Option
             let end = anchor.succ_opt()?;
             Interval::new(midnight(start), midnight(end), granularity)
         }
+        // "the next three days" starts on the anchor's day and runs three
+        // days past it, the mirror of "the past three days"
         Reach::Ahead => {
-            let end = shift_date(anchor, n, unit, 1)?;
+            let end = shift_date(anchor, n, unit, 1)?.succ_opt()?;
             Interval::new(midnight(anchor), midnight(end), granularity)
         }
         Reach::Free => None,
