@@ -39,7 +39,7 @@ step "pip install .[test] (maturin builds the abi3 wheel)"
 "$VPY" -c "import chronoline; print('chronoline', chronoline.__version__)"
 
 step "pytest tests/python"
-# Run from outside the source tree so that the installed package is tested.
+# python/ is not on sys.path, so the tests import the installed package.
 status=0
 "$VPY" -m pytest tests/python -p no:cacheprovider "$@" || status=$?
 if [ "$status" -eq 5 ]; then
