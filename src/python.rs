@@ -718,6 +718,105 @@ impl PyDocument {
             (self.to_json()?,),
         ))
     }
+
+    /// The text with its timexes and events highlighted, values on hover
+    /// (Jupyter's rich display).
+    fn _repr_html_(&self) -> String {
+        document_html(&self.inner)
+    }
+
+    /// The timexes as a pandas DataFrame (needs the `pandas` extra).
+    fn timexes_frame<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        slf.py()
+            .import("chronoline._frames")?
+            .call_method1("timexes_frame", (slf,))
+    }
+
+    /// The events as a pandas DataFrame (needs the `pandas` extra).
+    fn events_frame<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        slf.py()
+            .import("chronoline._frames")?
+            .call_method1("events_frame", (slf,))
+    }
+}
+
+fn escape_html(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+/// An HTML rendering of a document: timexes and events as `<mark>`s whose
+/// `title` gives the value, so it shows on hover.
+fn document_html(doc: &Document) -> String {
+    let mut marks: Vec<(crate::Span, &'static str, String)> = doc
+        .timexes
+        .iter()
+        .map(|t| {
+            let mut title = format!("{} {}", t.kind.as_str(), t.value);
+            if let Some(m) = t.modifier {
+                title.push_str(&format!(" mod={}", m.as_str()));
+            }
+            title.push_str(&format!(" [{}] ({})", t.id, t.rule));
+            (t.span, "background:#ffe08a", title)
+        })
+        .chain(doc.events.iter().map(|e| {
+            let mut title = format!("EVENT {} {}", e.class.as_str(), e.tense.as_str());
+            if let (Some(time), Some(relation)) = (&e.time, e.relation) {
+                title.push_str(&format!(" {} {}", relation.as_str(), time));
+            }
+            title.push_str(&format!(" [{}] ({})", e.id, e.rule));
+            (e.span, "background:#bfe3ff", title)
+        }))
+        .collect();
+    marks.sort_by_key(|(span, _, _)| (span.start, std::cmp::Reverse(span.end)));
+    let mut out = String::with_capacity(doc.text.len() * 2 + 256);
+    out.push_str("<div class=\"chronoline-document\">");
+    out.push_str("<div style=\"font-size:smaller;color:#555\">");
+    if !doc.id.is_empty() {
+        escape_html(&doc.id, &mut out);
+        out.push_str(" &middot; ");
+    }
+    match &doc.dct {
+        Some(dct) => out.push_str(&format!("DCT {dct}")),
+        None => out.push_str("no DCT"),
+    }
+    out.push_str(&format!(
+        " &middot; {} timexes &middot; {} events</div>",
+        doc.timexes.len(),
+        doc.events.len()
+    ));
+    out.push_str("<div style=\"white-space:pre-wrap;line-height:1.7\">");
+    let mut at = 0;
+    for (span, style, title) in &marks {
+        // Nested or overlapping marks are shown once, by the outer one.
+        let (Some(before), Some(inside)) = (doc.text.get(at..span.start), span.slice(&doc.text))
+        else {
+            continue;
+        };
+        if span.start < at {
+            continue;
+        }
+        escape_html(before, &mut out);
+        out.push_str(&format!(
+            "<mark style=\"{style};border-radius:3px\" title=\""
+        ));
+        escape_html(title, &mut out);
+        out.push_str("\">");
+        escape_html(inside, &mut out);
+        out.push_str("</mark>");
+        at = span.end;
+    }
+    escape_html(doc.text.get(at..).unwrap_or(""), &mut out);
+    out.push_str("</div></div>");
+    out
 }
 
 /// Rejects JSON whose spans do not fit the text, so offsets stay meaningful.
