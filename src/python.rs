@@ -21,7 +21,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyString, PyTuple, PyType};
 
 use crate::{
-    Dct, DctSource, Document, ErrorKind, Event, Extractor, Interval, Mode, Options, Prefer, Timex,
+    Dct, DctSource, Document, ErrorKind, Event, Extractor, Interval, LinkEnd, Mode, Options,
+    Prefer, TimeLink, Timex,
 };
 
 create_exception!(
@@ -564,6 +565,80 @@ impl PyEvent {
     }
 }
 
+/// A TimeML TLINK: `source` stands in `relation` to `target`.
+#[pyclass(frozen, eq, hash, module = "chronoline", name = "TimeLink")]
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct PyTimeLink {
+    inner: TimeLink,
+}
+
+fn link_end_kind(end: &LinkEnd) -> &'static str {
+    match end {
+        LinkEnd::Time(_) => "time",
+        LinkEnd::Event(_) => "event",
+    }
+}
+
+#[pymethods]
+impl PyTimeLink {
+    /// The `lid`.
+    #[getter]
+    fn id(&self) -> &str {
+        &self.inner.id
+    }
+
+    /// The `tid` or `eiid` of the linked timex or event instance.
+    #[getter]
+    fn source(&self) -> &str {
+        self.inner.source.id()
+    }
+
+    /// `"time"` or `"event"`.
+    #[getter]
+    fn source_kind(&self) -> &'static str {
+        link_end_kind(&self.inner.source)
+    }
+
+    /// The `tid` or `eiid` it is related to.
+    #[getter]
+    fn target(&self) -> &str {
+        self.inner.target.id()
+    }
+
+    /// `"time"` or `"event"`.
+    #[getter]
+    fn target_kind(&self) -> &'static str {
+        link_end_kind(&self.inner.target)
+    }
+
+    /// The relation type: `"BEFORE"`, `"IS_INCLUDED"`, ...
+    #[getter]
+    fn relation(&self) -> &'static str {
+        self.inner.relation.as_str()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!(
+            "TimeLink(id={}, source={}, relation={}, target={})",
+            str_repr(py, &self.inner.id),
+            str_repr(py, self.source()),
+            str_repr(py, self.relation()),
+            str_repr(py, self.target()),
+        )
+    }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let json = serde_json::to_string(&self.inner).map_err(json_error)?;
+        Ok((py.get_type::<PyTimeLink>().getattr("_from_json")?, (json,)))
+    }
+
+    #[classmethod]
+    fn _from_json(_cls: &Bound<'_, PyType>, json: &str) -> PyResult<PyTimeLink> {
+        let inner = serde_json::from_str(json).map_err(json_error)?;
+        Ok(PyTimeLink { inner })
+    }
+}
+
 /// A text with its creation time and the timexes and events found in it.
 #[pyclass(frozen, eq, hash, module = "chronoline", name = "Document")]
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -653,6 +728,18 @@ impl PyDocument {
             .events
             .iter()
             .map(|e| Py::new(py, e.clone()))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyTuple::new(py, items)
+    }
+
+    /// The temporal links (TLINKs) between events and timexes.
+    #[getter]
+    fn links<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let items = self
+            .inner
+            .links
+            .iter()
+            .map(|l| Py::new(py, PyTimeLink { inner: l.clone() }))
             .collect::<PyResult<Vec<_>>>()?;
         PyTuple::new(py, items)
     }
@@ -1123,6 +1210,7 @@ fn chronoline_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyTimex>()?;
     m.add_class::<PyEvent>()?;
     m.add_class::<PyInterval>()?;
+    m.add_class::<PyTimeLink>()?;
     m.add_class::<PyExtractor>()?;
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(read_timeml, m)?)?;

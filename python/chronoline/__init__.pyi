@@ -5,6 +5,7 @@ from chronoline._chronoline import Extractor as Extractor
 from chronoline._chronoline import Interval as Interval
 from chronoline._chronoline import InvalidDctError as InvalidDctError
 from chronoline._chronoline import InvalidOptionError as InvalidOptionError
+from chronoline._chronoline import TimeLink as TimeLink
 from chronoline._chronoline import TimeMLError as TimeMLError
 from chronoline._chronoline import Timex as Timex
 from chronoline._chronoline import __version__ as __version__
@@ -20,6 +21,7 @@ __all__ = [
     "Interval",
     "InvalidDctError",
     "InvalidOptionError",
+    "TimeLink",
     "TimeMLError",
     "Timex",
     "__version__",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 import pickle
 
 import pytest
@@ -53,3 +54,18 @@ def test_copy_and_json_round_trip() -> None:
     assert copy.copy(doc) == doc
     assert copy.deepcopy(doc) == doc
     assert chronoline.Document.from_json(doc.to_json()) == doc
+
+
+def test_links_round_trip() -> None:
+    doc = json.loads(made().to_json())
+    doc["links"] = [
+        {"id": "l1", "source": {"kind": "event", "id": "ei1"}, "target": {"kind": "time", "id": "t1"},
+         "relation": "IS_INCLUDED"},
+    ]
+    doc = chronoline.Document.from_json(json.dumps(doc))
+    (link,) = doc.links
+    assert (link.id, link.source, link.source_kind, link.relation, link.target, link.target_kind) == (
+        "l1", "ei1", "event", "IS_INCLUDED", "t1", "time")
+    assert repr(link) == "TimeLink(id='l1', source='ei1', relation='IS_INCLUDED', target='t1')"
+    assert pickle.loads(pickle.dumps(link)) == link
+    assert pickle.loads(pickle.dumps(doc)).links == doc.links
