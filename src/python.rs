@@ -22,7 +22,7 @@ use pyo3::types::{PyString, PyTuple, PyType};
 
 use crate::{
     Dct, DctSource, Document, ErrorKind, Event, Extractor, Interval, LinkEnd, Mode, Options,
-    Prefer, TimeLink, Timex,
+    Prefer, TimeLink, Timeline, TimelineEntry, Timex,
 };
 
 create_exception!(
@@ -906,6 +906,318 @@ fn document_html(doc: &Document) -> String {
     out
 }
 
+/// One entry of a timeline: an event or timex placed in time.
+#[pyclass(frozen, eq, hash, module = "chronoline", name = "TimelineEntry")]
+#[derive(Clone, PartialEq)]
+struct PyTimelineEntry {
+    inner: TimelineEntry,
+    /// The span as `str` indices into its document's text.
+    span: (usize, usize),
+}
+
+// Every field of an entry is hashable; the core type only lacks the derive.
+impl Eq for PyTimelineEntry {}
+
+impl std::hash::Hash for PyTimelineEntry {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let e = &self.inner;
+        (&e.document, &e.kind, &e.text, e.span, &e.value).hash(state);
+        (e.start, e.end, e.granularity, self.span).hash(state);
+    }
+}
+
+#[pymethods]
+impl PyTimelineEntry {
+    /// The id of the document it comes from.
+    #[getter]
+    fn document(&self) -> &str {
+        &self.inner.document
+    }
+
+    /// `"event"` or `"timex"`.
+    #[getter]
+    fn kind(&self) -> &str {
+        &self.inner.kind
+    }
+
+    /// The text of the event or timex.
+    #[getter]
+    fn text(&self) -> &str {
+        &self.inner.text
+    }
+
+    /// The timex value, or the event class.
+    #[getter]
+    fn value(&self) -> &str {
+        &self.inner.value
+    }
+
+    /// The first instant of its interval.
+    #[getter]
+    fn start<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py_datetime(py, self.inner.start, None)
+    }
+
+    /// The first instant after its interval.
+    #[getter]
+    fn end<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py_datetime(py, self.inner.end, None)
+    }
+
+    /// `"day"`, `"month"`, ...
+    #[getter]
+    fn granularity(&self) -> &'static str {
+        self.inner.granularity.as_str()
+    }
+
+    /// Where it is in its document's text, as `(start, end)` `str` indices.
+    #[getter]
+    fn span(&self) -> (usize, usize) {
+        self.span
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "TimelineEntry(document={}, kind={}, text={}, value={}, start={}, end={}, granularity={})",
+            str_repr(py, &self.inner.document),
+            str_repr(py, &self.inner.kind),
+            str_repr(py, &self.inner.text),
+            str_repr(py, &self.inner.value),
+            py_repr(&self.start(py)?)?,
+            py_repr(&self.end(py)?)?,
+            str_repr(py, self.granularity()),
+        ))
+    }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let json = serde_json::to_string(&(&self.inner, self.span)).map_err(json_error)?;
+        Ok((
+            py.get_type::<PyTimelineEntry>().getattr("_from_json")?,
+            (json,),
+        ))
+    }
+
+    #[classmethod]
+    fn _from_json(_cls: &Bound<'_, PyType>, json: &str) -> PyResult<PyTimelineEntry> {
+        let (inner, span) = serde_json::from_str(json).map_err(json_error)?;
+        Ok(PyTimelineEntry { inner, span })
+    }
+}
+
+/// The dated events and timexes of several documents, in time order.
+#[pyclass(frozen, eq, module = "chronoline", name = "Timeline")]
+#[derive(Clone, PartialEq)]
+struct PyTimeline {
+    inner: Timeline,
+    entries: Vec<PyTimelineEntry>,
+}
+
+impl PyTimeline {
+    /// Builds the timeline. Each document gets a unique stand-in id for the
+    /// build, so that every entry can be traced to its document (ids may
+    /// repeat or be empty) and its byte span converted to `str` indices.
+    fn build(docs: &[&PyDocument]) -> PyTimeline {
+        let stand_in = |i: usize| format!("\u{0}{i}");
+        let inputs: Vec<Document> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| Document {
+                id: stand_in(i),
+                ..d.inner.clone()
+            })
+            .collect();
+        let indexes: Vec<CharIndex> = docs.iter().map(|d| CharIndex::new(&d.inner.text)).collect();
+        let mut inner = Timeline::new(&inputs);
+        let mut entries = Vec::with_capacity(inner.entries.len());
+        for entry in &mut inner.entries {
+            let found = entry
+                .document
+                .strip_prefix('\u{0}')
+                .and_then(|i| i.parse::<usize>().ok())
+                .filter(|&i| i < docs.len());
+            let span = match found {
+                Some(i) => {
+                    entry.document = docs[i].inner.id.clone();
+                    (
+                        indexes[i].char_of(entry.span.start),
+                        indexes[i].char_of(entry.span.end),
+                    )
+                }
+                None => (entry.span.start, entry.span.end),
+            };
+            entries.push(PyTimelineEntry {
+                inner: entry.clone(),
+                span,
+            });
+        }
+        PyTimeline { inner, entries }
+    }
+}
+
+#[pymethods]
+impl PyTimeline {
+    #[new]
+    fn new(py: Python<'_>, docs: &Bound<'_, PyAny>) -> PyResult<PyTimeline> {
+        if docs.is_instance_of::<PyDocument>() {
+            return Err(PyTypeError::new_err(
+                "Timeline takes an iterable of Documents, not a single Document",
+            ));
+        }
+        let docs = docs
+            .try_iter()?
+            .map(|d| {
+                let d = d?;
+                d.cast::<PyDocument>()
+                    .map(|d| d.get().clone())
+                    .map_err(|_| {
+                        PyTypeError::new_err(format!(
+                            "Timeline takes Documents, not {}",
+                            type_name(&d)
+                        ))
+                    })
+            })
+            .collect::<PyResult<Vec<PyDocument>>>()?;
+        py.detach(|| guarded(|| PyTimeline::build(&docs.iter().collect::<Vec<_>>())))
+            .map_err(internal_error)
+    }
+
+    /// The entries, ordered by start, then end, then document and text order.
+    #[getter]
+    fn entries<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let items = self
+            .entries
+            .iter()
+            .map(|e| Py::new(py, e.clone()))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyTuple::new(py, items)
+    }
+
+    fn __len__(&self) -> usize {
+        self.entries.len()
+    }
+
+    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.entries(py)?.into_any().try_iter().map(Bound::into_any)
+    }
+
+    fn __getitem__(&self, py: Python<'_>, index: isize) -> PyResult<Py<PyTimelineEntry>> {
+        let len = self.entries.len() as isize;
+        let i = if index < 0 { index + len } else { index };
+        if !(0..len).contains(&i) {
+            return Err(pyo3::exceptions::PyIndexError::new_err(
+                "timeline index out of range",
+            ));
+        }
+        Py::new(py, self.entries[i as usize].clone())
+    }
+
+    /// One row per entry: document, start, end, granularity, kind, text, value.
+    fn to_csv(&self) -> String {
+        self.inner.to_csv()
+    }
+
+    /// The timeline as JSON (spans in bytes, as in Rust).
+    fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+
+    /// The entries as a pandas DataFrame (needs the `pandas` extra).
+    fn to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        slf.py()
+            .import("chronoline._frames")?
+            .call_method1("timeline_pandas", (slf,))
+    }
+
+    /// The entries as a polars DataFrame (needs the `polars` extra).
+    fn to_polars<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        slf.py()
+            .import("chronoline._frames")?
+            .call_method1("timeline_polars", (slf,))
+    }
+
+    /// The entries as a pyarrow Table (needs the `pyarrow` extra).
+    fn to_arrow<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        slf.py()
+            .import("chronoline._frames")?
+            .call_method1("timeline_arrow", (slf,))
+    }
+
+    /// The timeline as an HTML table (Jupyter's rich display).
+    fn _repr_html_(&self) -> String {
+        let mut out = String::from(
+            "<table class=\"chronoline-timeline\"><thead><tr><th>start</th><th>end</th>\
+             <th>granularity</th><th>kind</th><th>text</th><th>value</th><th>document</th>\
+             </tr></thead><tbody>",
+        );
+        for e in &self.inner.entries {
+            out.push_str("<tr>");
+            let start = e.start.format("%Y-%m-%d %H:%M").to_string();
+            let end = e.end.format("%Y-%m-%d %H:%M").to_string();
+            for cell in [
+                start.as_str(),
+                end.as_str(),
+                e.granularity.as_str(),
+                e.kind.as_str(),
+                e.text.as_str(),
+                e.value.as_str(),
+                e.document.as_str(),
+            ] {
+                out.push_str("<td>");
+                escape_html(cell, &mut out);
+                out.push_str("</td>");
+            }
+            out.push_str("</tr>");
+        }
+        out.push_str("</tbody></table>");
+        out
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let shown: Vec<String> = self
+            .entries
+            .iter()
+            .take(3)
+            .map(|e| e.__repr__(py))
+            .collect::<PyResult<_>>()?;
+        let more = if self.entries.len() > 3 {
+            format!(", ... {} more", self.entries.len() - 3)
+        } else {
+            String::new()
+        };
+        Ok(format!("Timeline([{}{}])", shown.join(", "), more))
+    }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let json = serde_json::to_string(&(
+            &self.inner,
+            self.entries.iter().map(|e| e.span).collect::<Vec<_>>(),
+        ))
+        .map_err(json_error)?;
+        Ok((py.get_type::<PyTimeline>().getattr("_from_json")?, (json,)))
+    }
+
+    #[classmethod]
+    fn _from_json(_cls: &Bound<'_, PyType>, json: &str) -> PyResult<PyTimeline> {
+        let (inner, spans): (Timeline, Vec<(usize, usize)>) =
+            serde_json::from_str(json).map_err(json_error)?;
+        if spans.len() != inner.entries.len() {
+            return Err(ChronolineError::new_err(
+                "invalid chronoline json: spans do not match entries",
+            ));
+        }
+        let entries = inner
+            .entries
+            .iter()
+            .zip(spans)
+            .map(|(e, span)| PyTimelineEntry {
+                inner: e.clone(),
+                span,
+            })
+            .collect();
+        Ok(PyTimeline { inner, entries })
+    }
+}
+
 /// Rejects JSON whose spans do not fit the text, so offsets stay meaningful.
 fn check_spans(doc: &Document) -> PyResult<()> {
     let spans = doc
@@ -1211,6 +1523,8 @@ fn chronoline_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyEvent>()?;
     m.add_class::<PyInterval>()?;
     m.add_class::<PyTimeLink>()?;
+    m.add_class::<PyTimeline>()?;
+    m.add_class::<PyTimelineEntry>()?;
     m.add_class::<PyExtractor>()?;
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(read_timeml, m)?)?;

@@ -7,6 +7,8 @@ from chronoline._chronoline import InvalidDctError as InvalidDctError
 from chronoline._chronoline import InvalidOptionError as InvalidOptionError
 from chronoline._chronoline import TimeLink as TimeLink
 from chronoline._chronoline import TimeMLError as TimeMLError
+from chronoline._chronoline import Timeline as Timeline
+from chronoline._chronoline import TimelineEntry as TimelineEntry
 from chronoline._chronoline import Timex as Timex
 from chronoline._chronoline import __version__ as __version__
 from chronoline._chronoline import extract as extract
@@ -23,6 +25,8 @@ __all__ = [
     "InvalidOptionError",
     "TimeLink",
     "TimeMLError",
+    "Timeline",
+    "TimelineEntry",
     "Timex",
     "__version__",
     "extract",

@@ -96,3 +96,67 @@ def events_frame(doc: Any) -> Any:
         "rule": [e.rule for e in events],
     }
     return _frame(pd, columns, ["class", "tense", "aspect", "polarity", "relation"])
+
+
+def _timeline_columns(timeline: Any) -> dict[str, list[Any]]:
+    entries = timeline.entries
+    return {
+        "start": [e.start for e in entries],
+        "end": [e.end for e in entries],
+        "granularity": [e.granularity for e in entries],
+        "kind": [e.kind for e in entries],
+        "text": [e.text for e in entries],
+        "value": [e.value for e in entries],
+        "document": [e.document for e in entries],
+        "span_start": [e.span[0] for e in entries],
+        "span_end": [e.span[1] for e in entries],
+    }
+
+
+def timeline_pandas(timeline: Any) -> Any:
+    """One row per entry; start/end as datetime64, kind and granularity as categories."""
+    pd = require("pandas", "pandas", "Timeline.to_pandas()")
+    frame = pd.DataFrame(_timeline_columns(timeline))
+    for name in ("start", "end"):
+        frame[name] = pd.to_datetime(frame[name], errors="coerce")
+    for name in ("granularity", "kind"):
+        frame[name] = frame[name].astype("category")
+    return frame
+
+
+def timeline_polars(timeline: Any) -> Any:
+    """One row per entry; start/end as Datetime, kind and granularity as Categorical."""
+    pl = require("polars", "polars", "Timeline.to_polars()")
+    columns = _timeline_columns(timeline)
+    return pl.DataFrame(
+        columns,
+        schema={
+            "start": pl.Datetime("us"),
+            "end": pl.Datetime("us"),
+            "granularity": pl.Categorical,
+            "kind": pl.Categorical,
+            "text": pl.Utf8,
+            "value": pl.Utf8,
+            "document": pl.Utf8,
+            "span_start": pl.Int64,
+            "span_end": pl.Int64,
+        },
+    )
+
+
+def timeline_arrow(timeline: Any) -> Any:
+    """A pyarrow Table; start/end as timestamp[us], kind and granularity dictionary-encoded."""
+    pa = require("pyarrow", "pyarrow", "Timeline.to_arrow()")
+    columns = _timeline_columns(timeline)
+    arrays = {
+        "start": pa.array(columns["start"], type=pa.timestamp("us")),
+        "end": pa.array(columns["end"], type=pa.timestamp("us")),
+        "granularity": pa.array(columns["granularity"], type=pa.string()).dictionary_encode(),
+        "kind": pa.array(columns["kind"], type=pa.string()).dictionary_encode(),
+        "text": pa.array(columns["text"], type=pa.string()),
+        "value": pa.array(columns["value"], type=pa.string()),
+        "document": pa.array(columns["document"], type=pa.string()),
+        "span_start": pa.array(columns["span_start"], type=pa.int64()),
+        "span_end": pa.array(columns["span_end"], type=pa.int64()),
+    }
+    return pa.table(arrays)
