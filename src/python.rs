@@ -1266,16 +1266,23 @@ fn shared_extractor(options: Options) -> &'static Extractor {
     EXTRACTORS[slot].get_or_init(|| Extractor::with_options(options))
 }
 
-fn extract_one(
-    py: Python<'_>,
-    extractor: &Extractor,
+/// One text to extract from, with its DCT and document id.
+struct Job {
     text: String,
     dct: Option<Dct>,
-) -> PyResult<PyDocument> {
-    py.detach(|| {
-        guarded(|| PyDocument::new(extractor.extract_document(Document::new("", text, dct))))
-    })
-    .map_err(internal_error)
+    id: String,
+}
+
+impl Job {
+    fn run(&self, extractor: &Extractor) -> PyDocument {
+        let doc = Document::new(self.id.clone(), self.text.clone(), self.dct.clone());
+        PyDocument::new(extractor.extract_document(doc))
+    }
+}
+
+fn extract_one(py: Python<'_>, extractor: &Extractor, job: Job) -> PyResult<PyDocument> {
+    py.detach(|| guarded(|| job.run(extractor)))
+        .map_err(internal_error)
 }
 
 /// Finds the temporal expressions and events in `text`.
@@ -1283,13 +1290,14 @@ fn extract_one(
 /// `dct` (the document creation time) anchors relative expressions; it may
 /// be a `datetime.date`, a `datetime.datetime` or an ISO string.
 #[pyfunction]
-#[pyo3(signature = (text, dct=None, *, mode="news", prefer=None))]
+#[pyo3(signature = (text, dct=None, *, mode="news", prefer=None, id=""))]
 fn extract(
     py: Python<'_>,
     text: String,
     dct: Option<&Bound<'_, PyAny>>,
     mode: &str,
     prefer: Option<&str>,
+    id: &str,
 ) -> PyResult<PyDocument> {
     let options = Options {
         mode: parse_mode(mode)?,
@@ -1298,7 +1306,15 @@ fn extract(
     };
     let dct = dct_from_py(dct)?;
     let extractor = py.detach(|| shared_extractor(options));
-    extract_one(py, extractor, text, dct)
+    extract_one(
+        py,
+        extractor,
+        Job {
+            text,
+            dct,
+            id: id.to_string(),
+        },
+    )
 }
 
 /// An extractor built once and reused; safe to share between threads.
@@ -1342,26 +1358,37 @@ impl PyExtractor {
     }
 
     /// Finds the temporal expressions and events in `text`.
-    #[pyo3(signature = (text, dct=None))]
+    #[pyo3(signature = (text, dct=None, *, id=""))]
     fn extract(
         &self,
         py: Python<'_>,
         text: String,
         dct: Option<&Bound<'_, PyAny>>,
+        id: &str,
     ) -> PyResult<PyDocument> {
         let dct = dct_from_py(dct)?;
-        extract_one(py, &self.inner, text, dct)
+        extract_one(
+            py,
+            &self.inner,
+            Job {
+                text,
+                dct,
+                id: id.to_string(),
+            },
+        )
     }
 
     /// Extracts from many texts in parallel (without the GIL) and returns
     /// the documents in input order. `dcts`, if given, has one DCT (or
-    /// `None`) per text; `threads` defaults to the number of cores.
-    #[pyo3(signature = (texts, dcts=None, *, threads=None))]
+    /// `None`) per text, `ids` one document id per text; `threads` defaults
+    /// to the number of cores.
+    #[pyo3(signature = (texts, dcts=None, *, ids=None, threads=None))]
     fn extract_many(
         &self,
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
         dcts: Option<&Bound<'_, PyAny>>,
+        ids: Option<&Bound<'_, PyAny>>,
         threads: Option<usize>,
     ) -> PyResult<Vec<PyDocument>> {
         if texts.is_instance_of::<PyString>() {
@@ -1401,7 +1428,39 @@ impl PyExtractor {
             Some(n) => n,
             None => std::thread::available_parallelism().map_or(1, |n| n.get()),
         };
-        let jobs: Vec<(String, Option<Dct>)> = texts.into_iter().zip(dcts).collect();
+        let ids = match ids {
+            None => vec![String::new(); texts.len()],
+            Some(ids) if ids.is_none() => vec![String::new(); texts.len()],
+            Some(ids) => {
+                if ids.is_instance_of::<PyString>() {
+                    return Err(PyTypeError::new_err(
+                        "ids must be an iterable of str, not a single str",
+                    ));
+                }
+                let ids = ids
+                    .try_iter()?
+                    .map(|i| i?.extract::<String>())
+                    .collect::<PyResult<Vec<_>>>()?;
+                if ids.len() != texts.len() {
+                    return Err(PyValueError::new_err(format!(
+                        "ids has {} items but texts has {}",
+                        ids.len(),
+                        texts.len()
+                    )));
+                }
+                ids
+            }
+        };
+        let jobs: Vec<Job> = texts
+            .into_iter()
+            .zip(dcts)
+            .zip(ids)
+            .map(|((text, dct), id)| Job {
+                text,
+                dct,
+                id: id.to_string(),
+            })
+            .collect();
         py.detach(|| extract_parallel(&self.inner, jobs, threads))
             .map_err(internal_error)
     }
@@ -1430,12 +1489,10 @@ impl PyExtractor {
 /// takes the next unclaimed job, so long texts do not hold up a chunk.
 fn extract_parallel(
     extractor: &Extractor,
-    jobs: Vec<(String, Option<Dct>)>,
+    jobs: Vec<Job>,
     threads: usize,
 ) -> Result<Vec<PyDocument>, String> {
-    let run = |(text, dct): &(String, Option<Dct>)| {
-        guarded(|| PyDocument::new(extractor.extract(text, dct.clone())))
-    };
+    let run = |job: &Job| guarded(|| job.run(extractor));
     let threads = threads.min(jobs.len());
     if threads <= 1 {
         return jobs.iter().map(run).collect();

@@ -56,6 +56,10 @@ def test_extract_many_argument_checks() -> None:
         extractor.extract_many([1, 2])  # type: ignore[list-item]
     with pytest.raises(ValueError, match="2 items but texts has 1"):
         extractor.extract_many(["a"], ["2025-01-01", "2025-01-02"])
+    with pytest.raises(ValueError, match="ids has 1 items but texts has 2"):
+        extractor.extract_many(["a", "b"], ids=["x"])
+    with pytest.raises(TypeError, match="single str"):
+        extractor.extract_many(["a"], ids="x")
     with pytest.raises(ValueError, match="at least 1"):
         extractor.extract_many(["a"], threads=0)
     with pytest.raises(chronoline.InvalidDctError, match="2025-13-40"):

@@ -80,3 +80,12 @@ def test_one_extractor_shared_by_eight_threads() -> None:
     assert sum(len(d.timexes) for d in expected) >= 80, "the engine found too little"
     for got in results.values():
         assert got == expected
+
+
+def test_document_ids() -> None:
+    extractor = chronoline.Extractor()
+    docs = extractor.extract_many(["one", "two", "three"], ids=["a", "b", "c"], threads=2)
+    assert [d.id for d in docs] == ["a", "b", "c"]
+    assert extractor.extract("one", id="x").id == "x"
+    assert chronoline.extract("one", id="y").id == "y"
+    assert chronoline.extract("one").id == ""
