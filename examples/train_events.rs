@@ -1,0 +1,370 @@
+//! Trains the event model and writes `data/events/weights.bin`.
+//!
+//! ```text
+//! cargo run --release --example train_events [-- --silver] [--tune] [--epochs N]
+//!     [--event-bits B] [--attribute-bits B] [--out PATH]
+//! ```
+//!
+//! Reads the TempEval-3 training TimeML in `../shared/data/tempeval3/train`
+//! (TimeBank and AQUAINT) and leaves out the development split: files whose
+//! name (`ABC19980108.1830.0711.tml`) hashes, FNV-1a 64-bit, to 0 modulo 5.
+//! `--silver` adds TE3-Silver (unpacked from `silver.tar.gz` into a
+//! temporary folder). `--tune` also leaves out the files that hash to 1
+//! modulo 5, writes nothing, and scores the model on them, so that choices
+//! are made without looking at the development split.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use chronoline::training::{train_event_weights, EventTagger, TrainOptions};
+use chronoline::{read_timeml, Document};
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+fn fold(path: &Path) -> u64 {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    fnv1a(name.as_bytes()) % 5
+}
+
+fn tml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "tml"));
+    files.sort();
+    files
+}
+
+fn read(files: &[PathBuf]) -> Vec<Document> {
+    files
+        .iter()
+        .filter_map(|f| {
+            match read_timeml(f)
+                .map_err(|e| e.to_string())
+                .or_else(|_| interim::read(f))
+            {
+                Ok(doc) => Some(doc),
+                Err(e) => {
+                    eprintln!("skipping {}: {e}", f.display());
+                    None
+                }
+            }
+        })
+        .collect()
+}
+
+/// Relaxed (overlap) event P/R/F1 and class F1, as TempEval-3 counts them.
+fn score(gold: &[Document], system: &[Document]) -> (f64, f64) {
+    let (mut n_gold, mut n_sys, mut matched_g, mut matched_s, mut class_ok) = (0, 0, 0, 0, 0);
+    for (g, s) in gold.iter().zip(system) {
+        n_gold += g.events.len();
+        n_sys += s.events.len();
+        for ge in &g.events {
+            if s.events.iter().any(|se| se.span.overlaps(ge.span)) {
+                matched_g += 1;
+            }
+        }
+        for se in &s.events {
+            if let Some(ge) = g.events.iter().find(|ge| ge.span.overlaps(se.span)) {
+                matched_s += 1;
+                class_ok += usize::from(ge.class == se.class);
+            }
+        }
+    }
+    let f1 = |p: f64, r: f64| {
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        }
+    };
+    let p = matched_s as f64 / n_sys.max(1) as f64;
+    let r = matched_g as f64 / n_gold.max(1) as f64;
+    let cp = class_ok as f64 / n_sys.max(1) as f64;
+    let cr = class_ok as f64 / n_gold.max(1) as f64;
+    println!(
+        "events: gold {n_gold} system {n_sys} P {:.2} R {:.2} F1 {:.2}; class F1 {:.2}",
+        100.0 * p,
+        100.0 * r,
+        100.0 * f1(p, r),
+        100.0 * f1(cp, cr)
+    );
+    (f1(p, r), f1(cp, cr))
+}
+
+fn main() {
+    let root = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/data/tempeval3"
+    ));
+    if !root.is_dir() {
+        eprintln!("no training data at {}: nothing to do", root.display());
+        return;
+    }
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let flag = |name: &str| args.iter().any(|a| a == name);
+    let value = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let mut options = TrainOptions::default();
+    if let Some(v) = value("--epochs").and_then(|v| v.parse().ok()) {
+        options.epochs = v;
+    }
+    if let Some(v) = value("--event-bits").and_then(|v| v.parse().ok()) {
+        options.event_bits = v;
+    }
+    if let Some(v) = value("--attribute-bits").and_then(|v| v.parse().ok()) {
+        options.attribute_bits = v;
+    }
+    let tune = flag("--tune");
+    let out = value("--out").map(PathBuf::from).unwrap_or_else(|| {
+        PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/events/weights.bin"
+        ))
+    });
+
+    let mut train_files = Vec::new();
+    let mut held_out = Vec::new();
+    for part in ["timebank", "aquaint"] {
+        for file in tml_files(&root.join("train").join(part)) {
+            match fold(&file) {
+                0 => {}
+                1 if tune => held_out.push(file),
+                _ => train_files.push(file),
+            }
+        }
+    }
+    let started = Instant::now();
+    let mut docs = read(&train_files);
+    println!("gold training documents: {}", docs.len());
+    if flag("--silver") {
+        let dir = std::env::temp_dir().join("chronoline-te3-silver");
+        if !dir.is_dir() {
+            std::fs::create_dir_all(&dir).expect("create a temporary folder");
+            let status = std::process::Command::new("tar")
+                .arg("-xzf")
+                .arg(root.join("silver.tar.gz"))
+                .arg("-C")
+                .arg(&dir)
+                .status()
+                .expect("run tar");
+            assert!(status.success(), "tar failed");
+        }
+        let mut silver = Vec::new();
+        let mut stack = vec![dir];
+        while let Some(d) = stack.pop() {
+            for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+                let p = entry.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|e| e == "tml") {
+                    silver.push(p);
+                }
+            }
+        }
+        silver.sort();
+        // Silver documents that share a name with a held-out file stay out.
+        silver.retain(|p| fold(p) != 0 && !(tune && fold(p) == 1));
+        let silver_docs = read(&silver);
+        println!("silver training documents: {}", silver_docs.len());
+        docs.extend(silver_docs);
+    }
+    println!("read in {:.1}s", started.elapsed().as_secs_f64());
+    let started = Instant::now();
+    let weights = train_event_weights(&docs, &options, |epoch, accuracy| {
+        println!(
+            "epoch {epoch}: {:.2}% of words right ({:.1}s)",
+            100.0 * accuracy,
+            started.elapsed().as_secs_f64()
+        );
+    });
+    println!(
+        "trained in {:.1}s; weights {} bytes",
+        started.elapsed().as_secs_f64(),
+        weights.len()
+    );
+    if tune {
+        let gold = read(&held_out);
+        let tagger = EventTagger::new(weights).expect("fresh weights parse");
+        let system: Vec<Document> = gold
+            .iter()
+            .map(|g| {
+                let mut doc = g.clone();
+                doc.events.clear();
+                doc.links.clear();
+                tagger.annotate(&mut doc);
+                doc
+            })
+            .collect();
+        println!("tuning fold (hash % 5 == 1): {} documents", gold.len());
+        score(&gold, &system);
+    } else {
+        std::fs::write(&out, &weights).expect("write the weights file");
+        println!("wrote {}", out.display());
+    }
+}
+
+/// A minimal TimeML reader for training until the crate's reader lands.
+mod interim {
+    use std::collections::HashMap;
+    use std::path::Path;
+
+    use chronoline::{Document, Event, EventClass, Span, Timex, TimexType};
+    use regex::Regex;
+
+    fn attrs(re: &Regex, s: &str) -> HashMap<String, String> {
+        re.captures_iter(s)
+            .map(|c| (c[1].to_string(), c[2].to_string()))
+            .collect()
+    }
+
+    fn decode(s: &str) -> String {
+        s.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&apos;", "'")
+            .replace("&amp;", "&")
+    }
+
+    pub fn read(path: &Path) -> Result<Document, String> {
+        let xml = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+        let tag = Regex::new(r"<(/?)([A-Za-z0-9_]+)([^>]*?)/?>").unwrap();
+        let attr = Regex::new(r#"(\w+)="([^"]*)""#).unwrap();
+        let start = xml.find("<TEXT>").ok_or("no TEXT")? + 6;
+        let end = xml.find("</TEXT>").ok_or("no /TEXT")?;
+        let body = &xml[start..end];
+        let mut text = String::new();
+        let mut open: Vec<(String, usize, HashMap<String, String>)> = Vec::new();
+        let mut events = Vec::new();
+        let mut timexes = Vec::new();
+        let mut last = 0;
+        for c in tag.captures_iter(body) {
+            let m = c.get(0).unwrap();
+            text.push_str(&decode(&body[last..m.start()]));
+            last = m.end();
+            let name = &c[2];
+            if &c[1] == "/" {
+                if let Some(i) = open.iter().rposition(|(n, _, _)| n == name) {
+                    let (n, s, a) = open.remove(i);
+                    let span = Span::new(s, text.len());
+                    let covered = text[s..].to_string();
+                    if n == "EVENT" {
+                        let class = a
+                            .get("class")
+                            .and_then(|c| c.parse().ok())
+                            .unwrap_or(EventClass::Occurrence);
+                        let mut e = Event::new(
+                            a.get("eid").cloned().unwrap_or_default(),
+                            span,
+                            covered,
+                            class,
+                        );
+                        e.rule = "gold".into();
+                        events.push(e);
+                    } else if n == "TIMEX3" {
+                        timexes.push(Timex {
+                            id: a.get("tid").cloned().unwrap_or_default(),
+                            span,
+                            text: covered,
+                            kind: a
+                                .get("type")
+                                .and_then(|t| t.parse().ok())
+                                .unwrap_or(TimexType::Date),
+                            value: a.get("value").cloned().unwrap_or_default(),
+                            modifier: None,
+                            quant: None,
+                            freq: None,
+                            begin_point: None,
+                            end_point: None,
+                            anchor: None,
+                            temporal_function: false,
+                            interval: None,
+                            rule: "gold".into(),
+                        });
+                    }
+                }
+            } else if !m.as_str().ends_with("/>") {
+                open.push((name.to_string(), text.len(), attrs(&attr, &c[3])));
+            }
+        }
+        text.push_str(&decode(&body[last..]));
+        let dct = Regex::new(r#"<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>"#)
+            .unwrap()
+            .find(&xml)
+            .and_then(|m| attrs(&attr, m.as_str()).get("value").cloned())
+            .and_then(|v| v.get(..10).and_then(|d| d.parse().ok()));
+        let mut doc = Document::new(
+            path.file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            text,
+            dct,
+        );
+        let mi = Regex::new(r"<MAKEINSTANCE[^>]*>").unwrap();
+        let mut instances: HashMap<String, HashMap<String, String>> = HashMap::new();
+        for m in mi.find_iter(&xml) {
+            let a = attrs(&attr, m.as_str());
+            if let Some(id) = a.get("eventID").cloned() {
+                instances.entry(id).or_insert(a);
+            }
+        }
+        for e in &mut events {
+            if let Some(a) = instances.get(&e.id) {
+                if let Some(v) = a.get("eiid") {
+                    e.instance_id = v.clone();
+                }
+                if let Some(v) = a.get("tense").and_then(|v| v.parse().ok()) {
+                    e.tense = v;
+                }
+                if let Some(v) = a.get("aspect").and_then(|v| v.parse().ok()) {
+                    e.aspect = v;
+                }
+                if let Some(v) = a.get("polarity").and_then(|v| v.parse().ok()) {
+                    e.polarity = v;
+                }
+                if let Some(v) = a.get("pos") {
+                    e.pos = v.clone();
+                }
+                e.modality = a.get("modality").cloned();
+            }
+        }
+        events.sort_by_key(|e| e.span.start);
+        timexes.sort_by_key(|t| t.span.start);
+        doc.events = events;
+        doc.timexes = timexes;
+        let tl = Regex::new(r"<TLINK[^>]*>").unwrap();
+        for m in tl.find_iter(&xml) {
+            let a = attrs(&attr, m.as_str());
+            let end = |ev: &str, ti: &str| {
+                a.get(ev)
+                    .map(|v| chronoline::LinkEnd::Event(v.clone()))
+                    .or_else(|| a.get(ti).map(|v| chronoline::LinkEnd::Time(v.clone())))
+            };
+            let (Some(source), Some(target), Some(relation)) = (
+                end("eventInstanceID", "timeID"),
+                end("relatedToEventInstance", "relatedToTime"),
+                a.get("relType").and_then(|r| r.parse().ok()),
+            ) else {
+                continue;
+            };
+            doc.links.push(chronoline::TimeLink {
+                id: a.get("lid").cloned().unwrap_or_default(),
+                source,
+                target,
+                relation,
+            });
+        }
+        Ok(doc)
+    }
+}

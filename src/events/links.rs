@@ -1,0 +1,415 @@
+//! Linking events to the times that date them.
+//!
+//! Each timex of a sentence dates one event, found by the first rule that
+//! applies (the rule names are recorded nowhere but here, in order):
+//!
+//! 1. `premodifier`: the timex modifies a noun right after it, with only
+//!    capitalized words between: *a September **report***, *the February
+//!    2020 Doha **Agreement***, *Sunday's **attack***.
+//! 2. `governing_event`: the nearest event to its left in the same clause
+//!    (no comma, semicolon, quote or *that*/*which*/*who* between): *will
+//!    **convene** on Wednesday*, *a press **conference** on Sunday*.
+//! 3. `clause_event`: otherwise the first verb (else event) to its right:
+//!    *On Sunday, the council **met***. A duration that opens its clause
+//!    (*for 91 days staff had **continued** ... despite being **denied***)
+//!    dates every verb of the rest of the sentence.
+//!
+//! The relation comes from the word before the timex: *since*/*from* ->
+//! BEGUN_BY, *until*/*till*/*through* -> ENDED_BY, *before*/*by* ->
+//! BEFORE, *after* -> AFTER, a duration -> DURING, else IS_INCLUDED. A set
+//! (*every week*) dates nothing. An event dated this way inherits its
+//! timex's interval (unless it is only before or after it).
+//!
+//! An event that no timex dates is related to the DCT (`t0`) by its tense:
+//! past -> BEFORE, future -> AFTER, present -> INCLUDES; untensed events
+//! (nouns, infinitives) take the tense of the nearest tensed event of their
+//! sentence. No interval is invented for them.
+
+use crate::model::{
+    Document, Event, Interval, LinkEnd, Relation, Span, Tense, TimeLink, TimexType,
+};
+
+/// Links every event of `doc` to a timex of its sentence or to the DCT,
+/// sets the events' `time`, `relation` and `interval`, and replaces
+/// `doc.links` with the TLINKs.
+pub(super) fn link(doc: &mut Document) {
+    doc.links.clear();
+    let text = doc.text.as_str();
+    // (event index, timex index, relation)
+    let mut dated: Vec<(usize, usize, Relation)> = Vec::new();
+    for (t, timex) in doc.timexes.iter().enumerate() {
+        if timex.kind == TimexType::Set {
+            continue;
+        }
+        let Some(sentence) = doc.sentence_index(timex.span.start) else {
+            continue;
+        };
+        let bounds = doc.sentences[sentence].span;
+        let in_sentence: Vec<usize> = (0..doc.events.len())
+            .filter(|&e| {
+                let s = doc.events[e].span;
+                s.start >= bounds.start && s.end <= bounds.end
+            })
+            .collect();
+        let relation = relation_for(text, bounds, timex.span, timex.kind);
+        for e in dated_events(text, &doc.events, &in_sentence, timex.span, timex.kind) {
+            if !dated.iter().any(|&(d, _, _)| d == e) {
+                dated.push((e, t, relation));
+            }
+        }
+    }
+    dated.sort_by_key(|&(e, _, _)| e);
+    for &(e, t, relation) in &dated {
+        let timex = &doc.timexes[t];
+        let event = &mut doc.events[e];
+        event.time = Some(timex.id.clone());
+        event.relation = Some(relation);
+        event.interval = inherited_interval(relation, timex.interval);
+    }
+    if doc.dct.is_some() {
+        for e in 0..doc.events.len() {
+            if doc.events[e].time.is_some() {
+                continue;
+            }
+            if let Some(relation) = dct_relation(doc, e) {
+                let event = &mut doc.events[e];
+                event.time = Some("t0".to_string());
+                event.relation = Some(relation);
+            }
+        }
+    }
+    let links: Vec<TimeLink> = doc
+        .events
+        .iter()
+        .filter_map(|event| {
+            Some((
+                LinkEnd::Event(event.instance_id.clone()),
+                LinkEnd::Time(event.time.clone()?),
+                event.relation?,
+            ))
+        })
+        .enumerate()
+        .map(|(i, (source, target, relation))| TimeLink {
+            id: format!("l{}", i + 1),
+            source,
+            target,
+            relation,
+        })
+        .collect();
+    doc.links = links;
+}
+
+fn inherited_interval(relation: Relation, interval: Option<Interval>) -> Option<Interval> {
+    match relation {
+        Relation::Before | Relation::After => None,
+        _ => interval,
+    }
+}
+
+/// The lowercased words and punctuation marks of `text[from..to]`.
+fn gap(text: &str, from: usize, to: usize) -> Vec<String> {
+    let Some(slice) = text.get(from..to) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut word = String::new();
+    for c in slice.chars() {
+        if c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-' {
+            word.extend(c.to_lowercase());
+        } else {
+            if !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+            if !c.is_whitespace() {
+                out.push(c.to_string());
+            }
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
+fn breaks_clause(item: &str) -> bool {
+    matches!(
+        item,
+        "," | ";"
+            | ":"
+            | "\""
+            | "\u{201c}"
+            | "\u{201d}"
+            | "("
+            | ")"
+            | "that"
+            | "which"
+            | "who"
+            | "while"
+            | "when"
+            | "and"
+            | "but"
+    )
+}
+
+/// The word right before the timex, within the sentence.
+fn word_before(text: &str, sentence: Span, timex: Span) -> Option<String> {
+    gap(text, sentence.start, timex.start).pop()
+}
+
+fn relation_for(text: &str, sentence: Span, timex: Span, kind: TimexType) -> Relation {
+    let before = word_before(text, sentence, timex);
+    let first = gap(text, timex.start, timex.end).into_iter().next();
+    let signal = before.as_deref().or(first.as_deref()).unwrap_or("");
+    match signal {
+        "since" | "from" => Relation::BegunBy,
+        "until" | "till" | "through" | "thru" => Relation::EndedBy,
+        "before" | "by" => Relation::Before,
+        "after" => Relation::After,
+        _ if kind == TimexType::Duration => Relation::During,
+        _ => Relation::IsIncluded,
+    }
+}
+
+/// The events (indices into `events`) that a timex dates, by the rules of
+/// the module documentation. `in_sentence` lists the sentence's events in
+/// text order.
+fn dated_events(
+    text: &str,
+    events: &[Event],
+    in_sentence: &[usize],
+    timex: Span,
+    kind: TimexType,
+) -> Vec<usize> {
+    // 1. premodifier
+    if let Some(&next) = in_sentence
+        .iter()
+        .find(|&&e| events[e].span.start >= timex.end)
+    {
+        let between = text.get(timex.end..events[next].span.start).unwrap_or(",");
+        let pieces: Vec<&str> = between.split_whitespace().collect();
+        let only_names = pieces.len() <= 2
+            && pieces.iter().all(|w| {
+                matches!(*w, "'" | "'s" | "\u{2019}s" | "\u{2019}")
+                    || (w
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                        && w.chars()
+                            .all(|c| c.is_alphanumeric() || c == '-' || c == '.'))
+            });
+        if only_names && events[next].pos != "VERB" {
+            return vec![next];
+        }
+    }
+    // 2. governing_event
+    if let Some(&previous) = in_sentence
+        .iter()
+        .rev()
+        .find(|&&e| events[e].span.end <= timex.start)
+    {
+        let between = gap(text, events[previous].span.end, timex.start);
+        if !between.iter().any(|w| breaks_clause(w)) {
+            return vec![previous];
+        }
+    }
+    // 3. clause_event
+    let after: Vec<usize> = in_sentence
+        .iter()
+        .copied()
+        .filter(|&e| events[e].span.start >= timex.end)
+        .collect();
+    if kind == TimexType::Duration {
+        let verbs: Vec<usize> = after
+            .iter()
+            .copied()
+            .filter(|&e| events[e].pos == "VERB")
+            .collect();
+        if !verbs.is_empty() {
+            return verbs;
+        }
+    }
+    after
+        .iter()
+        .copied()
+        .find(|&e| events[e].pos == "VERB")
+        .or_else(|| after.first().copied())
+        .into_iter()
+        .collect()
+}
+
+fn tense_relation(tense: Tense, event: &Event) -> Option<Relation> {
+    match tense {
+        Tense::Past | Tense::Pastpart => Some(Relation::Before),
+        Tense::Future => Some(Relation::After),
+        Tense::Present if event.aspect == crate::model::Aspect::Perfective => {
+            Some(Relation::Before)
+        }
+        Tense::Present | Tense::Prespart => Some(Relation::Includes),
+        Tense::None | Tense::Infinitive => None,
+    }
+}
+
+/// The relation of event `e` to the DCT, from its tense or that of the
+/// nearest tensed event of its sentence.
+fn dct_relation(doc: &Document, e: usize) -> Option<Relation> {
+    let event = &doc.events[e];
+    if let Some(r) = tense_relation(event.tense, event) {
+        return Some(r);
+    }
+    let sentence = doc.sentence_index(event.span.start)?;
+    let bounds = doc.sentences[sentence].span;
+    doc.events
+        .iter()
+        .filter(|o| o.span.start >= bounds.start && o.span.end <= bounds.end)
+        .filter(|o| !matches!(o.tense, Tense::None | Tense::Infinitive))
+        .min_by_key(|o| o.span.start.abs_diff(event.span.start))
+        .and_then(|o| tense_relation(o.tense, o))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EventClass, Sentence, Timex};
+
+    /// A document with one sentence, events at the given words (with part
+    /// of speech and tense) and timexes at the given phrases.
+    fn doc(text: &str, events: &[(&str, &str, Tense)], timexes: &[(&str, TimexType)]) -> Document {
+        let mut doc = Document::new("d", text, Some("2025-12-07".parse().unwrap()));
+        doc.sentences = vec![Sentence {
+            span: Span::new(0, text.len()),
+            id: None,
+        }];
+        for (i, (word, pos, tense)) in events.iter().enumerate() {
+            let start = text.find(word).unwrap();
+            let mut event = Event::new(
+                format!("e{}", i + 1),
+                Span::new(start, start + word.len()),
+                *word,
+                EventClass::Occurrence,
+            );
+            event.pos = pos.to_string();
+            event.tense = *tense;
+            doc.events.push(event);
+        }
+        for (i, (phrase, kind)) in timexes.iter().enumerate() {
+            let start = text.find(phrase).unwrap();
+            doc.timexes.push(Timex {
+                id: format!("t{}", i + 1),
+                span: Span::new(start, start + phrase.len()),
+                text: phrase.to_string(),
+                kind: *kind,
+                value: String::new(),
+                modifier: None,
+                quant: None,
+                freq: None,
+                begin_point: None,
+                end_point: None,
+                anchor: None,
+                temporal_function: false,
+                interval: Interval::month(2025, 9),
+                rule: "test".into(),
+            });
+        }
+        doc
+    }
+
+    fn dating(doc: &Document) -> Vec<(&str, Option<&str>, Option<Relation>)> {
+        doc.events
+            .iter()
+            .map(|e| (e.text.as_str(), e.time.as_deref(), e.relation))
+            .collect()
+    }
+
+    #[test]
+    fn the_governing_event_is_dated() {
+        let mut d = doc(
+            "Speaking at a press conference on Sunday, 7 December, Baghaei referred to ties.",
+            &[
+                ("Speaking", "VERB", Tense::Prespart),
+                ("conference", "NOUN", Tense::None),
+                ("referred", "VERB", Tense::Past),
+            ],
+            &[("Sunday, 7 December", TimexType::Date)],
+        );
+        link(&mut d);
+        assert_eq!(
+            dating(&d),
+            [
+                ("Speaking", Some("t0"), Some(Relation::Includes)),
+                ("conference", Some("t1"), Some(Relation::IsIncluded)),
+                ("referred", Some("t0"), Some(Relation::Before)),
+            ]
+        );
+        assert_eq!(d.events[1].interval, Interval::month(2025, 9));
+        assert_eq!(d.events[0].interval, None);
+        assert_eq!(d.links.len(), 3);
+        assert_eq!(d.links[1].target, LinkEnd::Time("t1".into()));
+        assert_eq!(d.links[1].source, LinkEnd::Event("ei2".into()));
+        assert_eq!(d.links[2].id, "l3");
+    }
+
+    #[test]
+    fn premodifiers_date_their_noun() {
+        let mut d = doc(
+            "Qatar hosted the talks that led to the February 2020 Doha Agreement.",
+            &[
+                ("hosted", "VERB", Tense::Past),
+                ("talks", "NOUN", Tense::None),
+                ("led", "VERB", Tense::Past),
+                ("Agreement", "NOUN", Tense::None),
+            ],
+            &[("February 2020", TimexType::Date)],
+        );
+        link(&mut d);
+        assert_eq!(d.events[3].time.as_deref(), Some("t1"));
+        assert_eq!(d.events[2].time.as_deref(), Some("t0"));
+        assert_eq!(d.events[1].relation, Some(Relation::Before));
+    }
+
+    #[test]
+    fn an_opening_duration_dates_the_verbs_of_its_clause() {
+        let mut d = doc(
+            "She noted that for 91 days staff had continued their work despite being denied access.",
+            &[("noted", "VERB", Tense::Past), ("continued", "VERB", Tense::Past), ("work", "NOUN", Tense::None), ("denied", "VERB", Tense::Prespart)],
+            &[("91 days", TimexType::Duration)],
+        );
+        link(&mut d);
+        let got = dating(&d);
+        assert_eq!(got[0].1, Some("t0"));
+        assert_eq!(got[1], ("continued", Some("t1"), Some(Relation::During)));
+        assert_eq!(got[3], ("denied", Some("t1"), Some(Relation::During)));
+        assert_eq!(d.events[3].interval, Interval::month(2025, 9));
+    }
+
+    #[test]
+    fn signals_give_relations() {
+        let mut d = doc(
+            "Access has declined since 2021 and will grow until March.",
+            &[
+                ("declined", "VERB", Tense::Present),
+                ("grow", "VERB", Tense::Future),
+            ],
+            &[("2021", TimexType::Date), ("March", TimexType::Date)],
+        );
+        link(&mut d);
+        assert_eq!(d.events[0].relation, Some(Relation::BegunBy));
+        assert_eq!(d.events[1].relation, Some(Relation::EndedBy));
+        let mut d = doc(
+            "They met before May.",
+            &[("met", "VERB", Tense::Past)],
+            &[("May", TimexType::Date)],
+        );
+        link(&mut d);
+        assert_eq!(d.events[0].relation, Some(Relation::Before));
+        assert_eq!(d.events[0].interval, None);
+    }
+
+    #[test]
+    fn without_a_dct_undated_events_stay_unlinked() {
+        let mut d = doc("He will go.", &[("go", "VERB", Tense::Future)], &[]);
+        d.dct = None;
+        link(&mut d);
+        assert!(d.links.is_empty());
+        assert_eq!(d.events[0].time, None);
+    }
+}
