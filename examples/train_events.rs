@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --example train_events [-- --silver] [--tune] [--epochs N]
-//!     [--event-bits B] [--attribute-bits B] [--out PATH]
+//!     [--event-bits B] [--attribute-bits B] [--gold-copies N] [--out PATH]
 //! ```
 //!
 //! Reads the TempEval-3 training TimeML in `../shared/data/tempeval3/train`
@@ -99,6 +99,138 @@ fn score(gold: &[Document], system: &[Document]) -> (f64, f64) {
     (f1(p, r), f1(cp, cr))
 }
 
+/// Event-timex links within a sentence: recall over the gold TLINKs
+/// between an EVENT and a TIMEX3 of the same sentence, precision over the
+/// system's links to timexes (not to the DCT); events are matched by
+/// overlap and timexes are the gold ones.
+fn link_score(gold: &[Document], system: &[Document]) {
+    use chronoline::LinkEnd;
+    let (mut n_gold, mut n_sys, mut found, mut right) = (0, 0, 0, 0);
+    for (g, s) in gold.iter().zip(system) {
+        let mut pairs = Vec::new();
+        for link in &g.links {
+            let (e, t) = match (&link.source, &link.target) {
+                (LinkEnd::Event(e), LinkEnd::Time(t)) | (LinkEnd::Time(t), LinkEnd::Event(e)) => {
+                    (e, t)
+                }
+                _ => continue,
+            };
+            let (Some(event), Some(timex)) = (g.event(e), g.timex(t)) else {
+                continue;
+            };
+            let same = s.sentence_index(event.span.start).is_some()
+                && s.sentence_index(event.span.start) == s.sentence_index(timex.span.start);
+            if same && !pairs.contains(&(event.span, timex.span)) {
+                pairs.push((event.span, timex.span));
+            }
+        }
+        n_gold += pairs.len();
+        let mut sys_pairs = Vec::new();
+        for event in &s.events {
+            let Some(t) = event.time.as_deref().filter(|t| *t != "t0") else {
+                continue;
+            };
+            let Some(timex) = s.timex(t) else { continue };
+            sys_pairs.push((event.span, timex.span));
+        }
+        n_sys += sys_pairs.len();
+        for (es, ts) in &sys_pairs {
+            right += usize::from(pairs.iter().any(|(ge, gt)| ge.overlaps(*es) && gt == ts));
+        }
+        for (ge, gt) in &pairs {
+            let hit = sys_pairs
+                .iter()
+                .any(|(es, ts)| ge.overlaps(*es) && gt == ts);
+            found += usize::from(hit);
+            if !hit && std::env::var_os("LINK_DEBUG").is_some() {
+                show(s, "MISS", *ge, *gt);
+            }
+        }
+        for (es, ts) in &sys_pairs {
+            if !pairs.iter().any(|(ge, gt)| ge.overlaps(*es) && gt == ts)
+                && std::env::var_os("LINK_DEBUG").is_some()
+            {
+                show(s, "FALSE", *es, *ts);
+            }
+        }
+    }
+    let p = right as f64 / n_sys.max(1) as f64;
+    let r = found as f64 / n_gold.max(1) as f64;
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    println!(
+        "event-timex links: gold {n_gold} system {n_sys} P {:.2} R {:.2} F1 {:.2}",
+        100.0 * p,
+        100.0 * r,
+        100.0 * f
+    );
+}
+
+fn show(doc: &Document, what: &str, event: chronoline::Span, timex: chronoline::Span) {
+    let Some(i) = doc.sentence_index(event.start) else {
+        return;
+    };
+    let sentence = doc.sentences[i].span;
+    let mut marks = [
+        (event.start, "[["),
+        (event.end, "]]"),
+        (timex.start, "{{"),
+        (timex.end, "}}"),
+    ];
+    marks.sort_by_key(|m| std::cmp::Reverse(m.0));
+    let mut text = doc.text[sentence.start..sentence.end].to_string();
+    for (at, mark) in marks {
+        if at >= sentence.start && at <= sentence.end {
+            text.insert_str(at - sentence.start, mark);
+        }
+    }
+    println!("{what}: {}", text.replace('\n', " "));
+}
+
+/// The most frequent missed and spurious event words, and class confusions.
+fn print_errors(gold: &[Document], system: &[Document]) {
+    use std::collections::HashMap;
+    let mut missed: HashMap<String, usize> = HashMap::new();
+    let mut spurious: HashMap<String, usize> = HashMap::new();
+    let mut confused: HashMap<String, usize> = HashMap::new();
+    for (g, s) in gold.iter().zip(system) {
+        for ge in &g.events {
+            match s.events.iter().find(|se| se.span.overlaps(ge.span)) {
+                None => *missed.entry(ge.text.to_lowercase()).or_default() += 1,
+                Some(se) if se.class != ge.class => {
+                    *confused
+                        .entry(format!(
+                            "{} {}->{}",
+                            ge.text.to_lowercase(),
+                            ge.class,
+                            se.class
+                        ))
+                        .or_default() += 1
+                }
+                Some(_) => {}
+            }
+        }
+        for se in &s.events {
+            if !g.events.iter().any(|ge| ge.span.overlaps(se.span)) {
+                *spurious.entry(se.text.to_lowercase()).or_default() += 1;
+            }
+        }
+    }
+    for (name, map) in [
+        ("missed", missed),
+        ("spurious", spurious),
+        ("confused", confused),
+    ] {
+        let mut v: Vec<_> = map.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let top: Vec<String> = v.iter().take(40).map(|(w, n)| format!("{w}:{n}")).collect();
+        println!("{name} ({} kinds): {}", v.len(), top.join(" "));
+    }
+}
+
 fn main() {
     let root = PathBuf::from(concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -148,6 +280,15 @@ fn main() {
     let started = Instant::now();
     let mut docs = read(&train_files);
     println!("gold training documents: {}", docs.len());
+    // Gold documents count more than silver ones: they are visited
+    // `--gold-copies` times per epoch.
+    let copies: usize = value("--gold-copies")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
+    let gold_docs = docs.clone();
+    for _ in 1..copies {
+        docs.extend(gold_docs.iter().cloned());
+    }
     if flag("--silver") {
         let dir = std::env::temp_dir().join("chronoline-te3-silver");
         if !dir.is_dir() {
@@ -182,7 +323,7 @@ fn main() {
     }
     println!("read in {:.1}s", started.elapsed().as_secs_f64());
     let started = Instant::now();
-    let weights = train_event_weights(&docs, &options, |epoch, accuracy| {
+    let weights = train_event_weights(&docs, &gold_docs, &options, |epoch, accuracy| {
         println!(
             "epoch {epoch}: {:.2}% of words right ({:.1}s)",
             100.0 * accuracy,
@@ -209,6 +350,10 @@ fn main() {
             .collect();
         println!("tuning fold (hash % 5 == 1): {} documents", gold.len());
         score(&gold, &system);
+        link_score(&gold, &system);
+        if flag("--errors") {
+            print_errors(&gold, &system);
+        }
     } else {
         std::fs::write(&out, &weights).expect("write the weights file");
         println!("wrote {}", out.display());

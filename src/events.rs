@@ -47,6 +47,8 @@ const EVENT_TABLE: usize = 0;
 const POS_TABLE: usize = 1;
 const TENSE_TABLE: usize = 2;
 const ASPECT_TABLE: usize = 3;
+/// Whether an event-timex pair is linked (no, yes).
+const LINK_TABLE: usize = 4;
 
 /// The part-of-speech labels of [`POS_TABLE`].
 const POS_LABELS: [&str; 5] = ["VERB", "NOUN", "ADJECTIVE", "PREPOSITION", "OTHER"];
@@ -68,11 +70,12 @@ impl EventModel {
     /// that finds no event.
     pub(crate) fn from_weights(bytes: Cow<'static, [u8]>) -> EventModel {
         let weights = Weights::parse(bytes).filter(|w| {
-            w.len() == 4
+            w.len() == 5
                 && w.classes(EVENT_TABLE) == 1 + EventClass::ALL.len()
                 && w.classes(POS_TABLE) == POS_LABELS.len()
                 && w.classes(TENSE_TABLE) == Tense::ALL.len()
                 && w.classes(ASPECT_TABLE) == Aspect::ALL.len()
+                && w.classes(LINK_TABLE) == 2
         });
         EventModel { weights }
     }
@@ -86,69 +89,117 @@ impl EventModel {
     /// `e1`, `e2`... and links them to its timexes and DCT.
     pub fn annotate(&self, doc: &mut Document, tokens: &[Token]) {
         doc.events = self.find(doc, tokens);
-        links::link(doc);
+        links::link(doc, self.weights.as_ref());
     }
 
     fn find(&self, doc: &Document, tokens: &[Token]) -> Vec<Event> {
         let Some(weights) = &self.weights else {
             return Vec::new();
         };
-        let text = doc.text.as_str();
-        let words = features::words(text, tokens);
         let mut events = Vec::new();
-        let mut reader = Reader::default();
-        let mut infos: Vec<WordInfo> = Vec::new();
-        let mut texts: Vec<&str> = Vec::new();
-        let mut spans: Vec<Span> = Vec::new();
         let mut features = Vec::with_capacity(64);
-        let mut next_word = 0;
         let mut timex = 0;
-        for sentence in &doc.sentences {
-            spans.clear();
-            while next_word < words.len() && words[next_word].start < sentence.span.end {
-                if words[next_word].start >= sentence.span.start {
-                    spans.push(words[next_word]);
-                }
-                next_word += 1;
+        each_word(doc, tokens, |infos, texts, i, span| {
+            if !is_candidate(&infos[i]) {
+                return;
             }
-            texts.clear();
-            texts.extend(spans.iter().map(|s| text.get(s.start..s.end).unwrap_or("")));
-            infos.clear();
-            infos.extend(texts.iter().map(|w| reader.read(w)));
-            for (i, span) in spans.iter().enumerate() {
-                if !is_candidate(&infos[i]) {
-                    continue;
-                }
-                while timex < doc.timexes.len() && doc.timexes[timex].span.end <= span.start {
-                    timex += 1;
-                }
-                if doc
-                    .timexes
-                    .get(timex)
-                    .is_some_and(|t| t.span.overlaps(*span))
-                {
-                    continue;
-                }
-                features.clear();
-                features::features(&infos, &texts, i, &mut features);
-                let label = weights.best(EVENT_TABLE, &features, &[]);
-                if label == 0 {
-                    continue;
-                }
-                let n = events.len() + 1;
-                let mut event =
-                    Event::new(format!("e{n}"), *span, texts[i], EventClass::ALL[label - 1]);
-                event.pos = POS_LABELS[weights.best(POS_TABLE, &features, &[])].to_string();
-                event.tense = Tense::ALL[weights.best(TENSE_TABLE, &features, &[])];
-                event.aspect = Aspect::ALL[weights.best(ASPECT_TABLE, &features, &[])];
-                let group = verb_group(&infos, &texts, i);
-                event.polarity = group.polarity;
-                event.modality = group.modality.map(str::to_string);
-                event.rule = "event_perceptron".to_string();
-                events.push(event);
+            while timex < doc.timexes.len() && doc.timexes[timex].span.end <= span.start {
+                timex += 1;
             }
-        }
+            if doc
+                .timexes
+                .get(timex)
+                .is_some_and(|t| t.span.overlaps(span))
+            {
+                return;
+            }
+            features.clear();
+            features::features(infos, texts, i, &mut features);
+            let label = weights.best(EVENT_TABLE, &features, &[]);
+            if label == 0 {
+                return;
+            }
+            let n = events.len() + 1;
+            let mut event = Event::new(format!("e{n}"), span, texts[i], EventClass::ALL[label - 1]);
+            set_attributes(weights, &features, infos, texts, i, &mut event);
+            event.rule = "event_perceptron".to_string();
+            events.push(event);
+        });
         events
+    }
+}
+
+/// Sets an event's part of speech, tense, aspect, polarity and modality.
+fn set_attributes(
+    weights: &Weights,
+    features: &[u64],
+    infos: &[WordInfo],
+    texts: &[&str],
+    i: usize,
+    event: &mut Event,
+) {
+    event.pos = POS_LABELS[weights.best(POS_TABLE, features, &[])].to_string();
+    event.tense = Tense::ALL[weights.best(TENSE_TABLE, features, &[])];
+    event.aspect = Aspect::ALL[weights.best(ASPECT_TABLE, features, &[])];
+    let group = verb_group(infos, texts, i);
+    event.polarity = group.polarity;
+    event.modality = group.modality.map(str::to_string);
+}
+
+/// Replaces the attributes of the events `doc` has (gold ones, in
+/// training) with the ones the tables give, so that the link classifier
+/// learns from what it will see.
+fn predict_attributes(weights: &Weights, doc: &mut Document, tokens: &[Token]) {
+    let mut features = Vec::with_capacity(64);
+    let mut updates = Vec::new();
+    let mut next = 0;
+    each_word(doc, tokens, |infos, texts, i, span| {
+        while next < doc.events.len() && doc.events[next].span.end <= span.start {
+            next += 1;
+        }
+        if doc.events.get(next).is_some_and(|e| e.span.overlaps(span)) {
+            features.clear();
+            features::features(infos, texts, i, &mut features);
+            let mut event = doc.events[next].clone();
+            set_attributes(weights, &features, infos, texts, i, &mut event);
+            updates.push((next, event));
+            next += 1;
+        }
+    });
+    for (k, event) in updates {
+        doc.events[k] = event;
+    }
+}
+
+/// Calls `visit(infos, texts, i, span)` for each word `i` of each sentence
+/// of `doc`, with the sentence's words read.
+fn each_word(
+    doc: &Document,
+    tokens: &[Token],
+    mut visit: impl FnMut(&[WordInfo], &[&str], usize, Span),
+) {
+    let text = doc.text.as_str();
+    let words = features::words(text, tokens);
+    let mut reader = Reader::default();
+    let mut infos: Vec<WordInfo> = Vec::new();
+    let mut texts: Vec<&str> = Vec::new();
+    let mut spans: Vec<Span> = Vec::new();
+    let mut next_word = 0;
+    for sentence in &doc.sentences {
+        spans.clear();
+        while next_word < words.len() && words[next_word].start < sentence.span.end {
+            if words[next_word].start >= sentence.span.start {
+                spans.push(words[next_word]);
+            }
+            next_word += 1;
+        }
+        texts.clear();
+        texts.extend(spans.iter().map(|s| text.get(s.start..s.end).unwrap_or("")));
+        infos.clear();
+        infos.extend(texts.iter().map(|w| reader.read(w)));
+        for (i, span) in spans.iter().enumerate() {
+            visit(&infos, &texts, i, *span);
+        }
     }
 }
 
@@ -160,7 +211,7 @@ impl EventModel {
 /// use chronoline::training::{train_event_weights, EventTagger, TrainOptions};
 ///
 /// let options = TrainOptions { epochs: 1, event_bits: 8, attribute_bits: 8, ..TrainOptions::default() };
-/// let tagger = EventTagger::new(train_event_weights(&[], &options, |_, _| {})).unwrap();
+/// let tagger = EventTagger::new(train_event_weights(&[], &[], &options, |_, _| {})).unwrap();
 /// let mut doc = Document::new("d", "Nothing.", None);
 /// tagger.annotate(&mut doc);
 /// assert!(doc.events.is_empty());
@@ -190,9 +241,14 @@ impl EventTagger {
     }
 }
 
-/// Punctuation, numbers and closed-class words are never tagged.
+/// Punctuation, numbers and closed-class words are never tagged, except
+/// *be*, *have* and *do*, which are events when they are the main verb
+/// (*the fighting **was** over*, *he **had** a plan*).
 fn is_candidate(info: &WordInfo) -> bool {
-    info.function == Function::Content
+    matches!(
+        info.function,
+        Function::Content | Function::Be | Function::Have | Function::Do
+    )
 }
 
 /// What the words before a verb say about it.

@@ -149,7 +149,7 @@ pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
 }
 
 /// Mixes a template number with up to two value hashes into a feature hash.
-fn mix(template: u64, a: u64, b: u64) -> u64 {
+pub(crate) fn mix(template: u64, a: u64, b: u64) -> u64 {
     let mut h = template.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ a;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd).rotate_left(29) ^ b;
     h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);

@@ -25,6 +25,8 @@
 //! (nouns, infinitives) take the tense of the nearest tensed event of their
 //! sentence. No interval is invented for them.
 
+use super::weights::Weights;
+use super::LINK_TABLE;
 use crate::model::{
     Document, Event, Interval, LinkEnd, Relation, Span, Tense, TimeLink, TimexType,
 };
@@ -32,11 +34,14 @@ use crate::model::{
 /// Links every event of `doc` to a timex of its sentence or to the DCT,
 /// sets the events' `time`, `relation` and `interval`, and replaces
 /// `doc.links` with the TLINKs.
-pub(super) fn link(doc: &mut Document) {
+pub(super) fn link(doc: &mut Document, weights: Option<&Weights>) {
     doc.links.clear();
     let text = doc.text.as_str();
     // (event index, timex index, relation)
     let mut dated: Vec<(usize, usize, Relation)> = Vec::new();
+    // The classifier's best timex of each event, with its margin.
+    let mut best: Vec<Option<(i32, usize)>> = vec![None; doc.events.len()];
+    let mut features = Vec::with_capacity(32);
     for (t, timex) in doc.timexes.iter().enumerate() {
         if timex.kind == TimexType::Set {
             continue;
@@ -45,17 +50,45 @@ pub(super) fn link(doc: &mut Document) {
             continue;
         };
         let bounds = doc.sentences[sentence].span;
-        let in_sentence: Vec<usize> = (0..doc.events.len())
-            .filter(|&e| {
-                let s = doc.events[e].span;
-                s.start >= bounds.start && s.end <= bounds.end
-            })
-            .collect();
+        let in_sentence = events_within(&doc.events, bounds);
         let relation = relation_for(text, bounds, timex.span, timex.kind);
-        for e in dated_events(text, &doc.events, &in_sentence, timex.span, timex.kind) {
-            if !dated.iter().any(|&(d, _, _)| d == e) {
-                dated.push((e, t, relation));
+        let Some(weights) = weights else {
+            for e in dated_events(text, &doc.events, &in_sentence, timex.span, timex.kind) {
+                if !dated.iter().any(|&(d, _, _)| d == e) {
+                    dated.push((e, t, relation));
+                }
             }
+            continue;
+        };
+        for &e in &in_sentence {
+            if doc.events[e].span.overlaps(timex.span)
+                || doc.events[e].span.start.abs_diff(timex.span.start) > MAX_PAIR_DISTANCE
+            {
+                continue;
+            }
+            features.clear();
+            pair_features(
+                text,
+                bounds,
+                &doc.events,
+                &in_sentence,
+                e,
+                timex,
+                &mut features,
+            );
+            let mut scores = [0i32; 2];
+            weights.score(LINK_TABLE, &features, &mut scores);
+            let margin = scores[1] - scores[0];
+            if margin > 0 && best[e].is_none_or(|(m, _)| margin > m) {
+                best[e] = Some((margin, t));
+            }
+        }
+    }
+    for (e, choice) in best.iter().enumerate() {
+        if let Some((_, t)) = *choice {
+            let timex = &doc.timexes[t];
+            let bounds = doc.sentences[doc.sentence_index(timex.span.start).unwrap_or(0)].span;
+            dated.push((e, t, relation_for(text, bounds, timex.span, timex.kind)));
         }
     }
     dated.sort_by_key(|&(e, _, _)| e);
@@ -97,6 +130,18 @@ pub(super) fn link(doc: &mut Document) {
         })
         .collect();
     doc.links = links;
+}
+
+/// Pairs further apart than this (in bytes) are never linked: it keeps
+/// the work linear on long run-on sentences.
+pub(super) const MAX_PAIR_DISTANCE: usize = 400;
+
+/// The indices of the events inside `bounds`, in text order.
+pub(super) fn events_within(events: &[Event], bounds: Span) -> Vec<usize> {
+    let first = events.partition_point(|e| e.span.start < bounds.start);
+    (first..events.len())
+        .take_while(|&e| events[e].span.end <= bounds.end)
+        .collect()
 }
 
 fn inherited_interval(relation: Relation, interval: Option<Interval>) -> Option<Interval> {
@@ -266,6 +311,111 @@ fn dct_relation(doc: &Document, e: usize) -> Option<Relation> {
         .and_then(|o| tense_relation(o.tense, o))
 }
 
+/// The features of the pair (event `e`, timex `t`) of one sentence, whose
+/// events (indices into `events`, in text order) are `in_sentence`.
+pub(super) fn pair_features(
+    text: &str,
+    sentence: Span,
+    events: &[Event],
+    in_sentence: &[usize],
+    e: usize,
+    timex: &crate::model::Timex,
+    out: &mut Vec<u64>,
+) {
+    use super::features::{fnv1a, mix};
+    let event = &events[e];
+    let left = event.span.end <= timex.span.start;
+    let (from, to) = if left {
+        (event.span.end, timex.span.start)
+    } else {
+        (timex.span.end, event.span.start)
+    };
+    let between = gap(text, from, to);
+    let dir = u64::from(left) + 1;
+    let distance = match between.len() {
+        n @ 0..=3 => n as u64,
+        4..=5 => 4,
+        6..=8 => 5,
+        9..=12 => 6,
+        _ => 7,
+    };
+    let inside = |o: &&usize| {
+        let s = events[**o].span;
+        s.start >= from && s.end <= to
+    };
+    let events_between = in_sentence.iter().filter(inside).count().min(3) as u64;
+    let verbs_between = in_sentence
+        .iter()
+        .filter(inside)
+        .filter(|&&o| events[o].pos == "VERB")
+        .count()
+        .min(3) as u64;
+    let signal = word_before(text, sentence, timex.span).unwrap_or_default();
+    let signal = if signal.chars().any(char::is_alphabetic) {
+        fnv1a(signal.as_bytes())
+    } else {
+        fnv1a(b"<punct>")
+    };
+    let pos = fnv1a(event.pos.as_bytes());
+    let class = event.class as u64 + 1;
+    let tense = event.tense as u64 + 1;
+    let kind = timex.kind as u64 + 1;
+    let word = fnv1a(event.text.to_lowercase().as_bytes());
+    let first_verb = in_sentence
+        .iter()
+        .find(|&&o| events[o].pos == "VERB" && !matches!(events[o].tense, Tense::None))
+        .is_some_and(|&o| o == e);
+    let timex_opens = gap(text, sentence.start, timex.span.start).len() <= 1;
+    let comma = between.iter().any(|w| w == ",");
+    let clause = between.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "that" | "which" | "who" | "when" | "while" | "because" | "if"
+        )
+    });
+    let quote = between
+        .iter()
+        .any(|w| matches!(w.as_str(), "\"" | "`" | "'" | "\u{201c}" | "\u{201d}"));
+    let conj = between
+        .iter()
+        .any(|w| matches!(w.as_str(), "and" | "but" | "or" | ";"));
+    let next_word = gap(text, event.span.end, sentence.end)
+        .into_iter()
+        .next()
+        .map(|w| fnv1a(w.as_bytes()))
+        .unwrap_or(0);
+    out.extend([
+        mix(200, 0, 0),
+        mix(201, dir, distance),
+        mix(202, dir, events_between),
+        mix(203, dir, verbs_between),
+        mix(204, dir, pos),
+        mix(205, dir, class),
+        mix(206, dir, tense),
+        mix(207, dir, kind),
+        mix(208, dir, signal),
+        mix(209, dir, u64::from(comma)),
+        mix(210, dir, u64::from(clause)),
+        mix(211, dir, u64::from(quote)),
+        mix(212, dir, u64::from(conj)),
+        mix(213, word, 0),
+        mix(214, word, signal),
+        mix(215, dir * 4 + events_between, verbs_between * 8 + distance),
+        mix(216, u64::from(first_verb), dir),
+        mix(217, u64::from(timex_opens), dir * 16 + verbs_between),
+        mix(218, next_word, u64::from(distance == 0)),
+        mix(219, pos, distance * 4 + dir),
+        mix(220, signal, kind),
+        mix(221, pos, signal),
+        mix(222, tense * 16 + kind, dir),
+        mix(
+            223,
+            u64::from(comma) * 2 + u64::from(clause),
+            dir * 8 + verbs_between,
+        ),
+    ]);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -331,7 +481,7 @@ mod tests {
             ],
             &[("Sunday, 7 December", TimexType::Date)],
         );
-        link(&mut d);
+        link(&mut d, None);
         assert_eq!(
             dating(&d),
             [
@@ -360,7 +510,7 @@ mod tests {
             ],
             &[("February 2020", TimexType::Date)],
         );
-        link(&mut d);
+        link(&mut d, None);
         assert_eq!(d.events[3].time.as_deref(), Some("t1"));
         assert_eq!(d.events[2].time.as_deref(), Some("t0"));
         assert_eq!(d.events[1].relation, Some(Relation::Before));
@@ -373,7 +523,7 @@ mod tests {
             &[("noted", "VERB", Tense::Past), ("continued", "VERB", Tense::Past), ("work", "NOUN", Tense::None), ("denied", "VERB", Tense::Prespart)],
             &[("91 days", TimexType::Duration)],
         );
-        link(&mut d);
+        link(&mut d, None);
         let got = dating(&d);
         assert_eq!(got[0].1, Some("t0"));
         assert_eq!(got[1], ("continued", Some("t1"), Some(Relation::During)));
@@ -391,7 +541,7 @@ mod tests {
             ],
             &[("2021", TimexType::Date), ("March", TimexType::Date)],
         );
-        link(&mut d);
+        link(&mut d, None);
         assert_eq!(d.events[0].relation, Some(Relation::BegunBy));
         assert_eq!(d.events[1].relation, Some(Relation::EndedBy));
         let mut d = doc(
@@ -399,7 +549,7 @@ mod tests {
             &[("met", "VERB", Tense::Past)],
             &[("May", TimexType::Date)],
         );
-        link(&mut d);
+        link(&mut d, None);
         assert_eq!(d.events[0].relation, Some(Relation::Before));
         assert_eq!(d.events[0].interval, None);
     }
@@ -408,7 +558,7 @@ mod tests {
     fn without_a_dct_undated_events_stay_unlinked() {
         let mut d = doc("He will go.", &[("go", "VERB", Tense::Future)], &[]);
         d.dct = None;
-        link(&mut d);
+        link(&mut d, None);
         assert!(d.links.is_empty());
         assert_eq!(d.events[0].time, None);
     }

@@ -1,11 +1,17 @@
 //! Training the event model from annotated documents.
 
-use crate::model::{Aspect, Document, Event, EventClass, Span, Tense};
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use crate::model::{
+    Aspect, Document, Event, EventClass, LinkEnd, Sentence, Span, Tense, TimexType,
+};
 use crate::text;
 
 use super::features::{self, Reader};
-use super::weights::{write_file, Perceptron};
-use super::{is_candidate, POS_LABELS};
+use super::links;
+use super::weights::{write_file, Perceptron, Weights};
+use super::{is_candidate, predict_attributes, POS_LABELS};
 
 /// How to train the event model.
 ///
@@ -46,7 +52,9 @@ struct Example {
 }
 
 /// Trains the event model on documents with gold events (TimeML class and
-/// MAKEINSTANCE attributes) and returns the weights file. `progress` is
+/// MAKEINSTANCE attributes), and its event-timex link classifier on
+/// `link_docs` (gold events, timexes and TLINKs), and returns the weights
+/// file. `progress` is
 /// called after each epoch with the epoch number and the share of words
 /// the event table tagged right during it.
 ///
@@ -57,11 +65,12 @@ struct Example {
 /// let mut doc = Document::new("d", "Police said the talks failed.", None);
 /// doc.events.push(Event::new("e1", Span::new(7, 11), "said", EventClass::Reporting));
 /// let options = TrainOptions { epochs: 2, event_bits: 10, attribute_bits: 8, ..TrainOptions::default() };
-/// let weights = train_event_weights(&[doc], &options, |_, _| {});
+/// let weights = train_event_weights(&[doc.clone()], &[doc], &options, |_, _| {});
 /// assert!(weights.starts_with(b"CHRONOEV"));
 /// ```
 pub fn train_event_weights(
     docs: &[Document],
+    link_docs: &[Document],
     options: &TrainOptions,
     mut progress: impl FnMut(usize, f64),
 ) -> Vec<u8> {
@@ -99,7 +108,91 @@ pub fn train_event_weights(
         }
         progress(epoch + 1, right as f64 / examples.len().max(1) as f64);
     }
-    write_file(&[&event, &pos, &tense, &aspect])
+    let mut link = Perceptron::new(options.attribute_bits, 2);
+    let tables = write_file(&[&event, &pos, &tense, &aspect, &link]);
+    let Some(weights) = Weights::parse(Cow::Owned(tables)) else {
+        return write_file(&[&event, &pos, &tense, &aspect, &link]);
+    };
+    let mut pairs = Vec::new();
+    let mut pair_features = Vec::new();
+    for doc in link_docs {
+        collect_pairs(&weights, doc, &mut pair_features, &mut pairs);
+    }
+    let mut order: Vec<usize> = (0..pairs.len()).collect();
+    for _ in 0..options.epochs {
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        for &k in &order {
+            let (range, gold): &(std::ops::Range<usize>, usize) = &pairs[k];
+            link.learn(&pair_features[range.clone()], *gold);
+        }
+    }
+    write_file(&[&event, &pos, &tense, &aspect, &link])
+}
+
+/// Adds the (event, timex) pairs of one document's sentences, labelled
+/// with whether a gold TLINK joins them; the events' attributes are the
+/// predicted ones.
+fn collect_pairs(
+    weights: &Weights,
+    gold: &Document,
+    all_features: &mut Vec<u64>,
+    pairs: &mut Vec<(std::ops::Range<usize>, usize)>,
+) {
+    let mut doc = gold.clone();
+    let tokens = text::tokenize(&doc.text);
+    if doc.sentences.is_empty() {
+        doc.sentences = text::sentences(&doc.text, &tokens)
+            .into_iter()
+            .map(|span| Sentence { span, id: None })
+            .collect();
+    }
+    doc.events.sort_by_key(|e| e.span.start);
+    predict_attributes(weights, &mut doc, &tokens);
+    let linked: HashSet<(&str, &str)> = doc
+        .links
+        .iter()
+        .filter_map(|l| match (&l.source, &l.target) {
+            (LinkEnd::Event(e), LinkEnd::Time(t)) | (LinkEnd::Time(t), LinkEnd::Event(e)) => {
+                Some((e.as_str(), t.as_str()))
+            }
+            _ => None,
+        })
+        .collect();
+    for timex in &doc.timexes {
+        if timex.kind == TimexType::Set {
+            continue;
+        }
+        let Some(sentence) = doc.sentence_index(timex.span.start) else {
+            continue;
+        };
+        let bounds = doc.sentences[sentence].span;
+        let in_sentence = links::events_within(&doc.events, bounds);
+        for &e in &in_sentence {
+            let event = &doc.events[e];
+            if event.span.overlaps(timex.span)
+                || event.span.start.abs_diff(timex.span.start) > links::MAX_PAIR_DISTANCE
+            {
+                continue;
+            }
+            let start = all_features.len();
+            links::pair_features(
+                &doc.text,
+                bounds,
+                &doc.events,
+                &in_sentence,
+                e,
+                timex,
+                all_features,
+            );
+            let gold = linked.contains(&(event.instance_id.as_str(), timex.id.as_str()));
+            pairs.push((start..all_features.len(), usize::from(gold)));
+        }
+    }
 }
 
 /// Adds the examples of one document: every candidate word, labelled with
