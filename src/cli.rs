@@ -1,11 +1,738 @@
 //! The `chronoline` command line, shared by the binary and the Python package.
+//!
+//! Errors go to standard error as `chronoline: <message>`; the exit code is
+//! 2 for a usage or configuration error (an unknown option, a bad `--dct`)
+//! and 1 when the work fails (a file that cannot be read or written, or is
+//! not valid TimeML).
+
+use std::ffi::OsString;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::error::{Error, ErrorKind};
+use crate::eval::{evaluate, is_dev_file, Scores};
+use crate::extractor::{Extractor, Mode, Options};
+use crate::io::csv;
+use crate::io::timeml::{read_timeml, to_timeml};
+use crate::model::{Dct, Document};
+use crate::timeline::Timeline;
+
+/// The built-in example: a short news article we wrote for it. Its first
+/// line is `dct: <date>`, the rest is the text.
+const EXAMPLE: &str = include_str!("../data/example-article.txt");
+
+#[derive(Parser)]
+#[command(
+    name = "chronoline",
+    version,
+    about = "Find temporal expressions and events in English text, resolve them, build timelines.",
+    propagate_version = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Find temporal expressions and events in text or TimeML files.
+    Extract(ExtractArgs),
+    /// Build one timeline of the dated events and times of several files.
+    Timeline(TimelineArgs),
+    /// Annotate every TimeML file of a directory (TempEval-3 task A input).
+    Tempeval(TempevalArgs),
+    /// Score system TimeML files against gold ones with the TempEval-3 measures.
+    Eval(EvalArgs),
+}
+
+#[derive(Args)]
+struct Input {
+    /// Files to read: TimeML (.tml, .xml: TEXT, DCT and sentences are used)
+    /// or plain UTF-8 text; `-` reads standard input.
+    #[arg(value_name = "FILE", required_unless_present = "example")]
+    files: Vec<PathBuf>,
+    /// Run on a built-in example news article instead of files.
+    #[arg(long, conflicts_with = "files")]
+    example: bool,
+    /// The document creation time (YYYY-MM-DD or YYYY-MM-DDTHH:MM) that
+    /// relative expressions are anchored to; overrides a TimeML file's DCT.
+    #[arg(long, value_name = "DATE")]
+    dct: Option<String>,
+    /// How relative expressions are anchored: to the document date (news)
+    /// or to the last date mentioned (narrative).
+    #[arg(long, value_enum, default_value_t = ModeArg::News)]
+    mode: ModeArg,
+}
+
+#[derive(Args)]
+struct ExtractArgs {
+    #[command(flatten)]
+    input: Input,
+    /// Output format: json (the documents; an array for several files),
+    /// csv (one row per timex; start and end are character offsets), or
+    /// timeml.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+    /// Find only these (skip event detection).
+    #[arg(long, value_enum, value_name = "WHAT")]
+    only: Option<Only>,
+}
+
+#[derive(Args)]
+struct TimelineArgs {
+    #[command(flatten)]
+    input: Input,
+    /// Write the timeline as CSV to this file.
+    #[arg(long, value_name = "OUT")]
+    csv: Option<PathBuf>,
+    /// Write the timeline as JSON to this file.
+    #[arg(long, value_name = "OUT")]
+    json: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct TempevalArgs {
+    /// A directory of TimeML (.tml) files; only their TEXT, DOCID, sentence
+    /// markup and DCT are used.
+    in_dir: PathBuf,
+    /// Where to write the annotated files, under the same names (created if
+    /// needed).
+    out_dir: PathBuf,
+    /// Which files: all, the fixed development fifth (dev) or the rest (train).
+    #[arg(long, value_enum, default_value_t = Split::All)]
+    split: Split,
+    /// How relative expressions are anchored.
+    #[arg(long, value_enum, default_value_t = ModeArg::News)]
+    mode: ModeArg,
+}
+
+#[derive(Args)]
+struct EvalArgs {
+    /// The directory of gold TimeML (.tml) files.
+    gold_dir: PathBuf,
+    /// The directory of system TimeML files, with the gold files' names.
+    system_dir: PathBuf,
+    /// List every error, document by document.
+    #[arg(long)]
+    errors: bool,
+    /// Print JSON (figures as fractions in [0, 1]) instead of a table.
+    #[arg(long)]
+    json: bool,
+    /// Which gold files: all, the fixed development fifth (dev) or the rest (train).
+    #[arg(long, value_enum, default_value_t = Split::All)]
+    split: Split,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ModeArg {
+    /// Anchor to the document creation time.
+    News,
+    /// Anchor to the last date mentioned.
+    Narrative,
+}
+
+impl From<ModeArg> for Mode {
+    fn from(mode: ModeArg) -> Mode {
+        match mode {
+            ModeArg::News => Mode::News,
+            ModeArg::Narrative => Mode::Narrative,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// The documents as JSON.
+    Json,
+    /// One row per timex.
+    Csv,
+    /// TimeML.
+    Timeml,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Only {
+    /// Temporal expressions only.
+    Timexes,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Split {
+    /// Every file.
+    All,
+    /// The files `chronoline::is_dev_file` picks (about a fifth).
+    Dev,
+    /// The other files.
+    Train,
+}
+
+impl Split {
+    fn keeps(self, name: &str) -> bool {
+        match self {
+            Split::All => true,
+            Split::Dev => is_dev_file(name),
+            Split::Train => !is_dev_file(name),
+        }
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            Split::All => "all",
+            Split::Dev => "dev",
+            Split::Train => "train",
+        }
+    }
+}
+
+/// Why a command stopped: the message and the exit code.
+struct Failure {
+    code: i32,
+    message: String,
+}
+
+impl From<Error> for Failure {
+    fn from(err: Error) -> Failure {
+        let code = if err.kind() == ErrorKind::Invalid {
+            2
+        } else {
+            1
+        };
+        Failure {
+            code,
+            message: err.to_string(),
+        }
+    }
+}
+
+fn failed(message: impl Into<String>) -> Failure {
+    Failure {
+        code: 1,
+        message: message.into(),
+    }
+}
 
 /// Runs the command line with `args` (the first is the program name) and
 /// returns the process exit code.
-pub fn main<I, S>(_args: I) -> i32
+///
+/// ```
+/// assert_eq!(chronoline::cli::main(["chronoline", "--help"]), 0);
+/// assert_eq!(chronoline::cli::main(["chronoline", "extract", "--no-such-option"]), 2);
+/// ```
+pub fn main<I, S>(args: I) -> i32
 where
     I: IntoIterator<Item = S>,
-    S: Into<std::ffi::OsString> + Clone,
+    S: Into<OsString> + Clone,
 {
-    0
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(err) => {
+            if !err.use_stderr() {
+                // --help and --version.
+                let _ = write_stdout(&err.render().to_string());
+                return 0;
+            }
+            let rendered = err.render().to_string();
+            let message = rendered.strip_prefix("error: ").unwrap_or(&rendered);
+            eprintln!("chronoline: {}", message.trim_end());
+            return 2;
+        }
+    };
+    let result = match cli.command {
+        Command::Extract(args) => extract(args),
+        Command::Timeline(args) => timeline(args),
+        Command::Tempeval(args) => tempeval(args),
+        Command::Eval(args) => eval(args),
+    };
+    match result {
+        Ok(()) => 0,
+        Err(failure) => {
+            eprintln!("chronoline: {}", failure.message);
+            failure.code
+        }
+    }
+}
+
+/// Writes to standard output; a closed pipe (`| head`) ends quietly.
+fn write_stdout(text: &str) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(failed(format!("cannot write to standard output: {e}"))),
+    }
+}
+
+/// Writes a file through a temporary file in the same directory, renamed
+/// into place, so that a reader never sees half a file.
+fn write_atomically(path: &Path, contents: &str) -> Result<(), Failure> {
+    let name = path
+        .file_name()
+        .ok_or_else(|| failed(format!("{}: not a file name", path.display())))?;
+    let mut temp_name = OsString::from(".");
+    temp_name.push(name);
+    temp_name.push(format!(".{}.tmp", std::process::id()));
+    let temp = path.with_file_name(temp_name);
+    std::fs::write(&temp, contents).map_err(|e| Error::io(&temp, e))?;
+    std::fs::rename(&temp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        Error::io(path, e)
+    })?;
+    Ok(())
+}
+
+fn parse_dct(dct: Option<&str>) -> Result<Option<Dct>, Failure> {
+    dct.map(|d| d.parse::<Dct>().map_err(Failure::from))
+        .transpose()
+}
+
+/// Only what a new extraction starts from: id, text, sentences and DCT.
+fn text_only(doc: Document) -> Document {
+    Document {
+        timexes: Vec::new(),
+        events: Vec::new(),
+        links: Vec::new(),
+        ..doc
+    }
+}
+
+fn is_timeml_path(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("tml") || e.eq_ignore_ascii_case("xml"))
+}
+
+fn utf8(bytes: Vec<u8>, what: &str) -> Result<String, Failure> {
+    String::from_utf8(bytes).map_err(|e| {
+        failed(format!(
+            "{what}: not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+/// The documents to extract from, before extraction.
+fn load(input: &Input) -> Result<Vec<Document>, Failure> {
+    let dct = parse_dct(input.dct.as_deref())?;
+    let mut docs = Vec::new();
+    if input.example {
+        let (first, text) = EXAMPLE.split_once('\n').unwrap_or(("", EXAMPLE));
+        let example_dct = first.trim_start_matches("dct:").trim().parse::<Dct>()?;
+        docs.push(Document::new("example", text, Some(example_dct)));
+    }
+    for path in &input.files {
+        let doc = if path.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .lock()
+                .read_to_end(&mut bytes)
+                .map_err(|e| failed(format!("cannot read standard input: {e}")))?;
+            Document::new("stdin", utf8(bytes, "standard input")?, None)
+        } else if is_timeml_path(path) {
+            text_only(read_timeml(path)?)
+        } else {
+            let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+            let id = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            Document::new(id, utf8(bytes, &path.display().to_string())?, None)
+        };
+        docs.push(doc);
+    }
+    if let Some(dct) = dct {
+        for doc in &mut docs {
+            doc.dct = Some(dct.clone());
+        }
+    }
+    Ok(docs)
+}
+
+fn extract(args: ExtractArgs) -> Result<(), Failure> {
+    let docs = load(&args.input)?;
+    let timexes_only = args.only == Some(Only::Timexes);
+    let extractor = Extractor::with_options(Options {
+        mode: args.input.mode.into(),
+        events: !timexes_only,
+        ..Options::default()
+    });
+    let docs: Vec<Document> = docs
+        .into_iter()
+        .map(|doc| extractor.extract_document(doc))
+        .collect();
+    let output = match args.format {
+        Format::Json => {
+            let json = if let [doc] = docs.as_slice() {
+                serde_json::to_string_pretty(doc)
+            } else {
+                serde_json::to_string_pretty(&docs)
+            };
+            json.map_err(|e| failed(format!("cannot write JSON: {e}")))? + "\n"
+        }
+        Format::Csv => timexes_csv(&docs),
+        Format::Timeml => docs.iter().map(to_timeml).collect(),
+    };
+    write_stdout(&output)
+}
+
+/// One row per timex; start and end are character (not byte) offsets.
+fn timexes_csv(docs: &[Document]) -> String {
+    let mut out = String::new();
+    csv::push_row(
+        &mut out,
+        [
+            "document",
+            "start",
+            "end",
+            "text",
+            "type",
+            "value",
+            "mod",
+            "interval_start",
+            "interval_end",
+            "granularity",
+            "rule",
+        ],
+    );
+    let time = |t: chrono::NaiveDateTime| t.format("%Y-%m-%dT%H:%M:%S").to_string();
+    for doc in docs {
+        let chars = CharOffsets::new(
+            &doc.text,
+            doc.timexes.iter().flat_map(|t| [t.span.start, t.span.end]),
+        );
+        for t in &doc.timexes {
+            let start = chars.of(t.span.start).to_string();
+            let end = chars.of(t.span.end).to_string();
+            let interval_start = t.interval.map(|i| time(i.start)).unwrap_or_default();
+            let interval_end = t.interval.map(|i| time(i.end)).unwrap_or_default();
+            csv::push_row(
+                &mut out,
+                [
+                    doc.id.as_str(),
+                    &start,
+                    &end,
+                    &t.text,
+                    t.kind.as_str(),
+                    &t.value,
+                    t.modifier.map_or("", |m| m.as_str()),
+                    &interval_start,
+                    &interval_end,
+                    t.interval.map_or("", |i| i.granularity.as_str()),
+                    &t.rule,
+                ],
+            );
+        }
+    }
+    out
+}
+
+/// Character offsets of some byte offsets of a text, found in one pass.
+struct CharOffsets {
+    /// (byte offset, character offset), sorted.
+    table: Vec<(usize, usize)>,
+}
+
+impl CharOffsets {
+    fn new(text: &str, bytes: impl Iterator<Item = usize>) -> CharOffsets {
+        let mut wanted: Vec<usize> = bytes.collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut table = Vec::with_capacity(wanted.len());
+        let mut chars = 0;
+        let mut counted_to = 0;
+        for wanted_byte in wanted {
+            let byte = wanted_byte.min(text.len());
+            // A byte inside a character counts as that character's start.
+            let boundary = (0..=byte)
+                .rev()
+                .find(|&b| text.is_char_boundary(b))
+                .unwrap_or(0);
+            if boundary > counted_to {
+                chars += text[counted_to..boundary].chars().count();
+                counted_to = boundary;
+            }
+            table.push((wanted_byte, chars));
+        }
+        CharOffsets { table }
+    }
+
+    fn of(&self, byte: usize) -> usize {
+        let i = self.table.partition_point(|&(b, _)| b < byte);
+        self.table.get(i).map_or(0, |&(_, c)| c)
+    }
+}
+
+fn timeline(args: TimelineArgs) -> Result<(), Failure> {
+    let docs = load(&args.input)?;
+    let extractor = Extractor::with_options(Options {
+        mode: args.input.mode.into(),
+        ..Options::default()
+    });
+    let docs: Vec<Document> = docs
+        .into_iter()
+        .map(|doc| extractor.extract_document(doc))
+        .collect();
+    let timeline = Timeline::new(&docs);
+    if let Some(path) = &args.csv {
+        write_atomically(path, &timeline.to_csv())?;
+    }
+    if let Some(path) = &args.json {
+        write_atomically(path, &timeline.to_json())?;
+    }
+    if args.csv.is_none() && args.json.is_none() {
+        write_stdout(&timeline.to_csv())?;
+    }
+    Ok(())
+}
+
+/// The `.tml` files of a directory that the split keeps, sorted by name.
+fn tml_files(dir: &Path, split: Split) -> Result<Vec<(String, PathBuf)>, Failure> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| Error::io(dir, e))?.path();
+        if !path.is_file() || path.extension().is_none_or(|e| e != "tml") {
+            continue;
+        }
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        if split.keeps(name) {
+            files.push((name.to_string(), path));
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn tempeval(args: TempevalArgs) -> Result<(), Failure> {
+    let files = tml_files(&args.in_dir, args.split)?;
+    if files.is_empty() {
+        return Err(failed(format!(
+            "{}: no .tml files (split {})",
+            args.in_dir.display(),
+            args.split.as_str()
+        )));
+    }
+    std::fs::create_dir_all(&args.out_dir).map_err(|e| Error::io(&args.out_dir, e))?;
+    let extractor = Extractor::with_options(Options {
+        mode: args.mode.into(),
+        ..Options::default()
+    });
+    for (name, path) in &files {
+        let doc = text_only(read_timeml(path)?);
+        let doc = extractor.extract_document(doc);
+        write_atomically(&args.out_dir.join(name), &to_timeml(&doc))?;
+    }
+    write_stdout(&format!(
+        "wrote {} TimeML files to {}\n",
+        files.len(),
+        args.out_dir.display()
+    ))
+}
+
+fn eval(args: EvalArgs) -> Result<(), Failure> {
+    let files = tml_files(&args.gold_dir, args.split)?;
+    if files.is_empty() {
+        return Err(failed(format!(
+            "{}: no .tml files (split {})",
+            args.gold_dir.display(),
+            args.split.as_str()
+        )));
+    }
+    if !args.system_dir.is_dir() {
+        return Err(failed(format!(
+            "{}: not a directory",
+            args.system_dir.display()
+        )));
+    }
+    let mut gold = Vec::with_capacity(files.len());
+    let mut system = Vec::with_capacity(files.len());
+    for (name, path) in &files {
+        let gold_doc = read_timeml(path)?;
+        let system_path = args.system_dir.join(name);
+        if system_path.exists() {
+            let mut system_doc = read_timeml(&system_path)?;
+            // The file name pairs them, whatever the system's DOCID says.
+            system_doc.id = gold_doc.id.clone();
+            system.push(system_doc);
+        }
+        gold.push(gold_doc);
+    }
+    let mut scores = evaluate(&gold, &system).map_err(|e| failed(e.to_string()))?;
+    if !args.errors {
+        scores.errors.clear();
+    }
+    let output = if args.json {
+        serde_json::to_string_pretty(&scores)
+            .map_err(|e| failed(format!("cannot write JSON: {e}")))?
+            + "\n"
+    } else {
+        score_table(&scores, args.split, args.errors)
+    };
+    write_stdout(&output)
+}
+
+fn score_table(scores: &Scores, split: Split, errors: bool) -> String {
+    use std::fmt::Write as _;
+    let pct = |x: f64| format!("{:.2}", x * 100.0);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} documents (split {})",
+        scores.documents,
+        split.as_str()
+    );
+    if !scores.missing.is_empty() {
+        let shown = scores.missing.len().min(10);
+        let _ = writeln!(
+            out,
+            "{} without a system file, scored as empty: {}{}",
+            scores.missing.len(),
+            scores.missing[..shown].join(", "),
+            if shown < scores.missing.len() {
+                ", ..."
+            } else {
+                ""
+            }
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\n{:<20} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7}",
+        "", "gold", "system", "match", "P", "R", "F1"
+    );
+    let mut row =
+        |name: &str, gold: usize, system: usize, matched: usize, p: f64, r: f64, f: f64| {
+            let _ = writeln!(
+                out,
+                "{name:<20} {gold:>7} {system:>7} {matched:>7} {:>7} {:>7} {:>7}",
+                pct(p),
+                pct(r),
+                pct(f)
+            );
+        };
+    let t = &scores.timex;
+    row(
+        "timex strict",
+        t.gold,
+        t.system,
+        t.strict_matches,
+        t.strict.precision,
+        t.strict.recall,
+        t.strict.f1,
+    );
+    row(
+        "timex relaxed",
+        t.gold,
+        t.system,
+        t.relaxed_matches,
+        t.relaxed.precision,
+        t.relaxed.recall,
+        t.relaxed.f1,
+    );
+    // An attribute's P, R and F1 are its accuracy times the relaxed ones.
+    row(
+        "timex value",
+        t.gold,
+        t.system,
+        t.value_matches,
+        t.value_accuracy * t.relaxed.precision,
+        t.value_accuracy * t.relaxed.recall,
+        t.value_f1,
+    );
+    row(
+        "timex type",
+        t.gold,
+        t.system,
+        t.type_matches,
+        t.type_accuracy * t.relaxed.precision,
+        t.type_accuracy * t.relaxed.recall,
+        t.type_f1,
+    );
+    let e = &scores.event;
+    row(
+        "event strict",
+        e.gold,
+        e.system,
+        e.strict_matches,
+        e.strict.precision,
+        e.strict.recall,
+        e.strict.f1,
+    );
+    row(
+        "event relaxed",
+        e.gold,
+        e.system,
+        e.relaxed_matches,
+        e.relaxed.precision,
+        e.relaxed.recall,
+        e.relaxed.f1,
+    );
+    row(
+        "event class",
+        e.gold,
+        e.system,
+        e.class_matches,
+        e.class_accuracy * e.relaxed.precision,
+        e.class_accuracy * e.relaxed.recall,
+        e.class_f1,
+    );
+    let l = &scores.event_timex_links;
+    row(
+        "event-timex links",
+        l.gold,
+        l.system,
+        l.found,
+        l.scores.precision,
+        l.scores.recall,
+        l.scores.f1,
+    );
+    let _ = writeln!(
+        out,
+        "\naccuracy over relaxed matches: timex value {}, timex type {}, event class {}",
+        pct(t.value_accuracy),
+        pct(t.type_accuracy),
+        pct(e.class_accuracy)
+    );
+    if errors {
+        for doc in &scores.errors {
+            let _ = writeln!(out, "\n== {} ({} errors)", doc.document, doc.errors.len());
+            for error in &doc.errors {
+                let _ = writeln!(out, "  {error}");
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn character_offsets() {
+        let text = "été 2024 — ok";
+        let chars = CharOffsets::new(text, [0, 2, 5, 9, 14, 999].into_iter());
+        assert_eq!(chars.of(0), 0);
+        assert_eq!(chars.of(2), 1);
+        assert_eq!(chars.of(5), 3);
+        assert_eq!(chars.of(9), 7);
+        assert_eq!(chars.of(14), 10);
+        assert_eq!(chars.of(999), text.chars().count());
+    }
+
+    #[test]
+    fn the_example_has_a_date_and_text() {
+        let input = Input {
+            files: Vec::new(),
+            example: true,
+            dct: None,
+            mode: ModeArg::News,
+        };
+        let docs = load(&input).ok().unwrap();
+        assert_eq!(docs[0].dct.as_ref().unwrap().value(), "2025-03-14");
+        assert!(docs[0].text.starts_with("Port workers"));
+    }
 }

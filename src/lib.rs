@@ -55,7 +55,10 @@ pub mod training {
 
 pub use crate::{
     error::{Error, ErrorKind},
-    eval::{evaluate, Scores},
+    eval::{
+        evaluate, is_dev_file, DocumentErrors, EvalError, EventScores, LinkScores, Prf, Scores,
+        TimexScores,
+    },
     extractor::{Extractor, Mode, Options, Prefer},
     io::timeml::{parse_timeml, read_timeml, to_timeml},
     model::{

@@ -74,7 +74,7 @@ impl Span {
     /// character boundaries.
     ///
     /// ```
-    /// assert_eq!(chronoline::Span::new(0, 2).slice("été"), None);
+    /// assert_eq!(chronoline::Span::new(0, 1).slice("été"), None);
     /// assert_eq!(chronoline::Span::new(0, 3).slice("été"), Some("ét"));
     /// ```
     pub fn slice<'t>(&self, text: &'t str) -> Option<&'t str> {

@@ -73,17 +73,13 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
 fn number_end(bytes: &[u8], start: usize) -> usize {
     let mut end = start;
     while end < bytes.len() {
-        if bytes[end].is_ascii_digit() {
-            end += 1;
-        } else if matches!(bytes[end], b':' | b',' | b'.')
-            && end + 1 < bytes.len()
-            && bytes[end + 1].is_ascii_digit()
+        let inner_separator = matches!(bytes[end], b':' | b',' | b'.')
             && end > start
-        {
-            end += 1;
-        } else {
+            && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+        if !(bytes[end].is_ascii_digit() || inner_separator) {
             break;
         }
+        end += 1;
     }
     end
 }

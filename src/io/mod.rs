@@ -1,3 +1,4 @@
 //! Reading and writing documents and timelines.
 
+pub(crate) mod csv;
 pub(crate) mod timeml;

@@ -1,0 +1,15 @@
+//! The integration tests: one binary, one module per area under
+//! `tests/integration/`.
+
+#[cfg(feature = "cli")]
+#[path = "integration/cli.rs"]
+mod cli;
+#[path = "integration/common.rs"]
+#[allow(dead_code)] // each test module uses its own share of the helpers
+mod common;
+#[path = "integration/eval.rs"]
+mod eval;
+#[path = "integration/timeml.rs"]
+mod timeml;
+#[path = "integration/timex_cases.rs"]
+mod timex_cases;
