@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use chronoline::training::{train_event_weights, EventTagger, TrainOptions};
-use chronoline::{read_timeml, Document};
+use chronoline::{is_dev_file, read_timeml, Document};
 
 fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
@@ -25,12 +25,18 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
+/// The fold of a file: 0 is the development split ([`is_dev_file`]), 1
+/// the tuning fold of `--tune`.
 fn fold(path: &Path) -> u64 {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    fnv1a(name.as_bytes()) % 5
+    if is_dev_file(&name) {
+        0
+    } else {
+        fnv1a(name.as_bytes()) % 5
+    }
 }
 
 fn tml_files(dir: &Path) -> Vec<PathBuf> {
@@ -45,16 +51,11 @@ fn tml_files(dir: &Path) -> Vec<PathBuf> {
 fn read(files: &[PathBuf]) -> Vec<Document> {
     files
         .iter()
-        .filter_map(|f| {
-            match read_timeml(f)
-                .map_err(|e| e.to_string())
-                .or_else(|_| interim::read(f))
-            {
-                Ok(doc) => Some(doc),
-                Err(e) => {
-                    eprintln!("skipping {}: {e}", f.display());
-                    None
-                }
+        .filter_map(|f| match read_timeml(f) {
+            Ok(doc) => Some(doc),
+            Err(e) => {
+                eprintln!("skipping {}: {e}", f.display());
+                None
             }
         })
         .collect()
@@ -357,159 +358,5 @@ fn main() {
     } else {
         std::fs::write(&out, &weights).expect("write the weights file");
         println!("wrote {}", out.display());
-    }
-}
-
-/// A minimal TimeML reader for training until the crate's reader lands.
-mod interim {
-    use std::collections::HashMap;
-    use std::path::Path;
-
-    use chronoline::{Document, Event, EventClass, Span, Timex, TimexType};
-    use regex::Regex;
-
-    fn attrs(re: &Regex, s: &str) -> HashMap<String, String> {
-        re.captures_iter(s)
-            .map(|c| (c[1].to_string(), c[2].to_string()))
-            .collect()
-    }
-
-    fn decode(s: &str) -> String {
-        s.replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&quot;", "\"")
-            .replace("&apos;", "'")
-            .replace("&amp;", "&")
-    }
-
-    pub fn read(path: &Path) -> Result<Document, String> {
-        let xml = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
-        let tag = Regex::new(r"<(/?)([A-Za-z0-9_]+)([^>]*?)/?>").unwrap();
-        let attr = Regex::new(r#"(\w+)="([^"]*)""#).unwrap();
-        let start = xml.find("<TEXT>").ok_or("no TEXT")? + 6;
-        let end = xml.find("</TEXT>").ok_or("no /TEXT")?;
-        let body = &xml[start..end];
-        let mut text = String::new();
-        let mut open: Vec<(String, usize, HashMap<String, String>)> = Vec::new();
-        let mut events = Vec::new();
-        let mut timexes = Vec::new();
-        let mut last = 0;
-        for c in tag.captures_iter(body) {
-            let m = c.get(0).unwrap();
-            text.push_str(&decode(&body[last..m.start()]));
-            last = m.end();
-            let name = &c[2];
-            if &c[1] == "/" {
-                if let Some(i) = open.iter().rposition(|(n, _, _)| n == name) {
-                    let (n, s, a) = open.remove(i);
-                    let span = Span::new(s, text.len());
-                    let covered = text[s..].to_string();
-                    if n == "EVENT" {
-                        let class = a
-                            .get("class")
-                            .and_then(|c| c.parse().ok())
-                            .unwrap_or(EventClass::Occurrence);
-                        let mut e = Event::new(
-                            a.get("eid").cloned().unwrap_or_default(),
-                            span,
-                            covered,
-                            class,
-                        );
-                        e.rule = "gold".into();
-                        events.push(e);
-                    } else if n == "TIMEX3" {
-                        timexes.push(Timex {
-                            id: a.get("tid").cloned().unwrap_or_default(),
-                            span,
-                            text: covered,
-                            kind: a
-                                .get("type")
-                                .and_then(|t| t.parse().ok())
-                                .unwrap_or(TimexType::Date),
-                            value: a.get("value").cloned().unwrap_or_default(),
-                            modifier: None,
-                            quant: None,
-                            freq: None,
-                            begin_point: None,
-                            end_point: None,
-                            anchor: None,
-                            temporal_function: false,
-                            interval: None,
-                            rule: "gold".into(),
-                        });
-                    }
-                }
-            } else if !m.as_str().ends_with("/>") {
-                open.push((name.to_string(), text.len(), attrs(&attr, &c[3])));
-            }
-        }
-        text.push_str(&decode(&body[last..]));
-        let dct = Regex::new(r#"<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>"#)
-            .unwrap()
-            .find(&xml)
-            .and_then(|m| attrs(&attr, m.as_str()).get("value").cloned())
-            .and_then(|v| v.get(..10).and_then(|d| d.parse().ok()));
-        let mut doc = Document::new(
-            path.file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-            text,
-            dct,
-        );
-        let mi = Regex::new(r"<MAKEINSTANCE[^>]*>").unwrap();
-        let mut instances: HashMap<String, HashMap<String, String>> = HashMap::new();
-        for m in mi.find_iter(&xml) {
-            let a = attrs(&attr, m.as_str());
-            if let Some(id) = a.get("eventID").cloned() {
-                instances.entry(id).or_insert(a);
-            }
-        }
-        for e in &mut events {
-            if let Some(a) = instances.get(&e.id) {
-                if let Some(v) = a.get("eiid") {
-                    e.instance_id = v.clone();
-                }
-                if let Some(v) = a.get("tense").and_then(|v| v.parse().ok()) {
-                    e.tense = v;
-                }
-                if let Some(v) = a.get("aspect").and_then(|v| v.parse().ok()) {
-                    e.aspect = v;
-                }
-                if let Some(v) = a.get("polarity").and_then(|v| v.parse().ok()) {
-                    e.polarity = v;
-                }
-                if let Some(v) = a.get("pos") {
-                    e.pos = v.clone();
-                }
-                e.modality = a.get("modality").cloned();
-            }
-        }
-        events.sort_by_key(|e| e.span.start);
-        timexes.sort_by_key(|t| t.span.start);
-        doc.events = events;
-        doc.timexes = timexes;
-        let tl = Regex::new(r"<TLINK[^>]*>").unwrap();
-        for m in tl.find_iter(&xml) {
-            let a = attrs(&attr, m.as_str());
-            let end = |ev: &str, ti: &str| {
-                a.get(ev)
-                    .map(|v| chronoline::LinkEnd::Event(v.clone()))
-                    .or_else(|| a.get(ti).map(|v| chronoline::LinkEnd::Time(v.clone())))
-            };
-            let (Some(source), Some(target), Some(relation)) = (
-                end("eventInstanceID", "timeID"),
-                end("relatedToEventInstance", "relatedToTime"),
-                a.get("relType").and_then(|r| r.parse().ok()),
-            ) else {
-                continue;
-            };
-            doc.links.push(chronoline::TimeLink {
-                id: a.get("lid").cloned().unwrap_or_default(),
-                source,
-                target,
-                relation,
-            });
-        }
-        Ok(doc)
     }
 }
