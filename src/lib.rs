@@ -46,6 +46,13 @@ pub mod cli;
 #[cfg(feature = "python")]
 mod python;
 
+/// Training the event model (used by `examples/train_events.rs`; not a
+/// stable interface).
+#[doc(hidden)]
+pub mod training {
+    pub use crate::events::{train_event_weights, EventTagger, TrainOptions};
+}
+
 pub use crate::{
     error::{Error, ErrorKind},
     eval::{
