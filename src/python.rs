@@ -1142,6 +1142,31 @@ impl PyTimeline {
             .call_method1("timeline_arrow", (slf,))
     }
 
+    /// Draws the entries on a time axis with matplotlib (the `matplotlib`
+    /// extra) and returns the Axes.
+    #[pyo3(signature = (ax=None))]
+    fn plot<'py>(
+        slf: &Bound<'py, Self>,
+        ax: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        slf.py()
+            .import("chronoline._display")?
+            .call_method1("plot", (slf, ax))
+    }
+
+    /// A standalone HTML page with an interactive timeline that works
+    /// offline; written to `path` when given, and returned.
+    #[pyo3(signature = (path=None, *, title="chronoline timeline"))]
+    fn to_html<'py>(
+        slf: &Bound<'py, Self>,
+        path: Option<&Bound<'py, PyAny>>,
+        title: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        slf.py()
+            .import("chronoline._display")?
+            .call_method1("to_html", (slf, path, title))
+    }
+
     /// The timeline as an HTML table (Jupyter's rich display).
     fn _repr_html_(&self) -> String {
         let mut out = String::from(
