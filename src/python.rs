@@ -1579,6 +1579,20 @@ fn parse_timeml(py: Python<'_>, xml: String) -> PyResult<PyDocument> {
     Ok(PyDocument::new(doc))
 }
 
+/// The built-in example article (the one `chronoline extract --example`
+/// reads) as `(text, dct)`.
+#[pyfunction]
+fn example_article(py: Python<'_>) -> PyResult<(String, Bound<'_, PyAny>)> {
+    const EXAMPLE: &str = include_str!("../data/example-article.txt");
+    let (first, text) = EXAMPLE.split_once('\n').unwrap_or(("", EXAMPLE));
+    let dct: Dct = first
+        .strip_prefix("dct:")
+        .unwrap_or(first)
+        .parse()
+        .map_err(|e: crate::Error| internal_error(format!("the built-in example: {e}")))?;
+    Ok((text.to_string(), dct_to_py(py, &dct)?))
+}
+
 /// Runs the `chronoline` command line with `argv` (the program name first)
 /// and returns its exit code.
 #[pyfunction]
@@ -1612,5 +1626,6 @@ fn chronoline_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(read_timeml, m)?)?;
     m.add_function(wrap_pyfunction!(parse_timeml, m)?)?;
     m.add_function(wrap_pyfunction!(cli_main, m)?)?;
+    m.add_function(wrap_pyfunction!(example_article, m)?)?;
     Ok(())
 }
