@@ -35,7 +35,7 @@ def plot(timeline: Any, ax: Any = None) -> Any:
             ax.barh(row, end - start, left=start, height=0.6, color=color, alpha=0.75)
     ax.set_yticks(range(len(entries)))
     ax.set_yticklabels([_label(e) for e in entries])
-    ax.set_ylim(len(entries) - 0.5, -0.5)
+    ax.set_ylim(max(len(entries), 1) - 0.5, -0.5)
     ax.xaxis_date()
     ax.grid(axis="x", alpha=0.3)
     ax.set_title(f"chronoline timeline: {len(entries)} entries")

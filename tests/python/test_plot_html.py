@@ -28,6 +28,8 @@ def test_plot_draws_bars_and_points() -> None:
 
     fig, own = plt.subplots()
     assert timeline.plot(ax=own) is own
+    empty = chronoline.Timeline([]).plot()
+    assert len(empty.patches) == 0
     plt.close("all")
 
 
