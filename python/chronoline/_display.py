@@ -13,7 +13,26 @@ KIND_COLORS = {"timex": "#1f77b4", "event": "#d62728"}
 
 
 def _label(entry: Any) -> str:
-    return f"{entry.text} ({entry.value})" if entry.value != entry.text else entry.text
+    if entry.value and entry.value != entry.text:
+        return f"{entry.text} ({entry.value})"
+    return entry.text
+
+
+def _place(entry: Any) -> tuple[Any, Any, str]:
+    """Where an entry goes on the axis: (start, end, how), in the text's own
+    time. An event placed only by its relation to the DCT sits at the DCT;
+    an undated one has no place."""
+    if entry.interval is not None:
+        return entry.interval.start.replace(tzinfo=None), entry.interval.end.replace(tzinfo=None), "interval"
+    if entry.anchor is not None:
+        start, end = entry.anchor.start.replace(tzinfo=None), entry.anchor.end.replace(tzinfo=None)
+        relation = entry.dct_relation or ""
+        if relation in ("BEFORE", "IBEFORE", "ENDED_BY", "ENDS"):
+            return start, start, "before"
+        if relation in ("AFTER", "IAFTER", "BEGUN_BY", "BEGINS"):
+            return end, end, "after"
+        return start, end, "interval"
+    return None, None, "none"
 
 
 def plot(timeline: Any, ax: Any = None) -> Any:
@@ -27,9 +46,14 @@ def plot(timeline: Any, ax: Any = None) -> Any:
     if ax is None:
         _, ax = plt.subplots(figsize=(10, max(2.0, 0.32 * len(entries) + 1.0)))
     for row, entry in enumerate(entries):
-        start, end = mdates.date2num(entry.start), mdates.date2num(entry.end)
+        first, last, how = _place(entry)
+        if how == "none":
+            continue
+        start, end = mdates.date2num(first), mdates.date2num(last)
         color = KIND_COLORS.get(entry.kind, "#555555")
-        if end - start <= 1.0:
+        if how in ("before", "after"):
+            ax.plot([start], [row], "<" if how == "before" else ">", color=color)
+        elif end - start <= 1.0:
             ax.plot([start + (end - start) / 2], [row], "o", color=color)
         else:
             ax.barh(row, end - start, left=start, height=0.6, color=color, alpha=0.75)
@@ -75,38 +99,46 @@ const ENTRIES = __ENTRIES__;
 const rows = document.getElementById("rows");
 const axis = document.getElementById("axis");
 const details = document.getElementById("details");
-const times = ENTRIES.flatMap(e => [Date.parse(e.start + "Z"), Date.parse(e.end + "Z")]);
-const lo = Math.min(...times), hi = Math.max(...times), span = Math.max(hi - lo, 1);
+const placed = ENTRIES.filter(e => e.start !== null);
+const times = placed.flatMap(e => [Date.parse(e.start + "Z"), Date.parse(e.end + "Z")]);
+const lo = times.length ? Math.min(...times) : 0, hi = times.length ? Math.max(...times) : 1;
+const span = Math.max(hi - lo, 1);
 const at = t => (100 * (Date.parse(t + "Z") - lo) / span);
 for (let i = 0; i <= 4; i++) {
   const tick = document.createElement("span");
   tick.className = "tick";
   tick.style.left = (25 * i) + "%";
   tick.style.transform = "translateX(" + (-25 * i) + "%)";
-  tick.textContent = new Date(lo + span * i / 4).toISOString().slice(0, 10);
+  tick.textContent = times.length ? new Date(lo + span * i / 4).toISOString().slice(0, 10) : "";
   axis.appendChild(tick);
 }
 ENTRIES.forEach((e, i) => {
   const row = document.createElement("div");
   row.className = "row";
-  row.dataset.search = (e.text + " " + e.value + " " + e.document).toLowerCase();
+  const value = e.value || "";
+  row.dataset.search = (e.text + " " + value + " " + e.document).toLowerCase();
   const label = document.createElement("div");
   label.className = "label";
-  label.textContent = e.text + (e.value !== e.text ? " (" + e.value + ")" : "");
+  label.textContent = e.text + (value && value !== e.text ? " (" + value + ")" : "");
   const lane = document.createElement("div");
   lane.className = "lane";
-  const bar = document.createElement("div");
-  bar.className = "bar " + e.kind;
-  bar.style.left = at(e.start) + "%";
-  bar.style.width = Math.max(at(e.end) - at(e.start), 0) + "%";
-  bar.title = e.kind + " " + e.value + ": " + e.start + " to " + e.end + " (" + e.granularity + ")";
-  lane.appendChild(bar);
+  if (e.start !== null) {
+    const bar = document.createElement("div");
+    bar.className = "bar " + e.kind;
+    bar.style.left = at(e.start) + "%";
+    bar.style.width = Math.max(at(e.end) - at(e.start), 0) + "%";
+    bar.title = e.kind + " " + value + ": " + (e.relation ? e.relation + " " : "") + e.start +
+      " to " + e.end + " (" + e.granularity + ")";
+    lane.appendChild(bar);
+  }
   row.append(label, lane);
   row.addEventListener("click", () => {
     document.querySelectorAll(".row.selected").forEach(r => r.classList.remove("selected"));
     row.classList.add("selected");
-    details.textContent = e.kind + " \u201c" + e.text + "\u201d = " + e.value + ", [" + e.start +
-      ", " + e.end + ") " + e.granularity + (e.document ? ", document " + e.document : "");
+    details.textContent = e.kind + " \u201c" + e.text + "\u201d = " + value +
+      (e.start !== null ? ", [" + e.start + ", " + e.end + ") " + e.granularity : ", undated") +
+      (e.relation ? ", " + e.relation + " the DCT" : "") + (e.document ? ", document " + e.document : "") +
+      " \u2014 " + e.sentence;
   });
   rows.appendChild(row);
 });
@@ -123,18 +155,22 @@ document.getElementById("filter").addEventListener("input", ev => {
 def to_html(timeline: Any, path: Any = None, title: str = "chronoline timeline") -> str:
     """A standalone page (no network needed) with the timeline drawn as bars,
     a filter box and details on click. Written to ``path`` when given."""
-    entries = [
-        {
-            "document": e.document,
-            "kind": e.kind,
-            "text": e.text,
-            "value": e.value,
-            "start": e.start.isoformat(),
-            "end": e.end.isoformat(),
-            "granularity": e.granularity,
-        }
-        for e in timeline.entries
-    ]
+    entries = []
+    for e in timeline.entries:
+        start, end, _ = _place(e)
+        entries.append(
+            {
+                "document": e.document,
+                "kind": e.kind,
+                "text": e.text,
+                "value": e.value,
+                "start": start.isoformat() if start is not None else None,
+                "end": end.isoformat() if end is not None else None,
+                "granularity": (e.interval or e.anchor).granularity if (e.interval or e.anchor) else None,
+                "relation": e.dct_relation,
+                "sentence": e.sentence,
+            }
+        )
     # "</" inside a script element would end it early.
     data = json.dumps(entries, ensure_ascii=False).replace("</", "<\\/")
     page = PAGE.replace("__TITLE__", html.escape(title)).replace("__ENTRIES__", data)
