@@ -22,8 +22,9 @@ use pyo3::types::{PyString, PyTuple, PyType};
 
 use crate::{
     Dct, DctSource, Document, ErrorKind, Event, Extractor, Interval, LinkEnd, Mode, Options,
-    Prefer, TimeLink, Timeline, TimelineEntry, Timex,
+    Prefer, TimeLink, Timeline, TimelineEntry, TimelineOptions, Timex,
 };
+use std::collections::HashMap;
 
 create_exception!(
     chronoline,
@@ -906,68 +907,137 @@ fn document_html(doc: &Document) -> String {
     out
 }
 
-/// One entry of a timeline: an event or timex placed in time.
+/// One entry of a timeline: a dated event, an event placed by its relation
+/// to the DCT, or a timex that dates no event.
 #[pyclass(frozen, eq, hash, module = "chronoline", name = "TimelineEntry")]
 #[derive(Clone, PartialEq)]
 struct PyTimelineEntry {
     inner: TimelineEntry,
-    /// The span as `str` indices into its document's text.
+    /// The mention as `str` indices into its document's text.
     span: (usize, usize),
 }
 
-// Every field of an entry is hashable; the core type only lacks the derive.
+// The fields of an entry hold no floats; the core type only lacks the derive.
 impl Eq for PyTimelineEntry {}
 
 impl std::hash::Hash for PyTimelineEntry {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         let e = &self.inner;
-        (&e.document, &e.kind, &e.text, e.span, &e.value).hash(state);
-        (e.start, e.end, e.granularity, self.span).hash(state);
+        (e.kind, &e.id, &e.text, &e.document, e.span, e.interval).hash(state);
+        (e.dated_by, e.dct_relation, &e.value, self.span).hash(state);
     }
 }
 
 #[pymethods]
 impl PyTimelineEntry {
-    /// The id of the document it comes from.
+    /// `"event"`, or `"timex"` for a timex that dates no event.
     #[getter]
-    fn document(&self) -> &str {
-        &self.inner.document
+    fn kind(&self) -> &'static str {
+        self.inner.kind.as_str()
     }
 
-    /// `"event"` or `"timex"`.
+    /// The event or timex id in its document (`"e3"`, `"t2"`).
     #[getter]
-    fn kind(&self) -> &str {
-        &self.inner.kind
+    fn id(&self) -> &str {
+        &self.inner.id
     }
 
-    /// The text of the event or timex.
+    /// The event trigger or the timex text.
     #[getter]
     fn text(&self) -> &str {
         &self.inner.text
     }
 
-    /// The timex value, or the event class.
+    /// The TimeML class of an event, or `None` for a timex.
     #[getter]
-    fn value(&self) -> &str {
-        &self.inner.value
+    fn event_class(&self) -> Option<&'static str> {
+        self.inner.class.map(|c| c.as_str())
     }
 
-    /// The first instant of its interval.
+    /// The TIMEX3 value of the timex that dates the event (or of the timex
+    /// itself; the DCT's value for an event placed by the DCT).
     #[getter]
-    fn start<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py_datetime(py, self.inner.start, None)
+    fn value(&self) -> Option<&str> {
+        self.inner.value.as_deref()
     }
 
-    /// The first instant after its interval.
+    /// The TIMEX3 type of that timex.
     #[getter]
-    fn end<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py_datetime(py, self.inner.end, None)
+    #[pyo3(name = "type")]
+    fn timex_type(&self) -> Option<&'static str> {
+        self.inner.timex_type.map(|t| t.as_str())
     }
 
-    /// `"day"`, `"month"`, ...
+    /// Where the entry is in time, or `None` for an event placed only by its
+    /// relation to the DCT.
     #[getter]
-    fn granularity(&self) -> &'static str {
-        self.inner.granularity.as_str()
+    fn interval(&self, py: Python<'_>) -> PyResult<Option<Py<PyInterval>>> {
+        interval_to_py(py, self.inner.interval.as_ref())
+    }
+
+    /// The start of the interval, or `None`.
+    #[getter]
+    fn start<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner
+            .interval
+            .map(|i| to_py_datetime(py, i.start, i.utc_offset_minutes))
+            .transpose()
+    }
+
+    /// The end of the interval (exclusive), or `None`.
+    #[getter]
+    fn end<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner
+            .interval
+            .map(|i| to_py_datetime(py, i.end, i.utc_offset_minutes))
+            .transpose()
+    }
+
+    /// Where the place in time comes from: `"event"`, `"link"`, `"dct"`,
+    /// `"context"`, `"timex"` or `"nothing"`.
+    #[getter]
+    fn dated_by(&self) -> &'static str {
+        self.inner.dated_by.as_str()
+    }
+
+    /// For an event placed by the DCT, its relation to it (`"BEFORE"`, ...).
+    #[getter]
+    fn dct_relation(&self) -> Option<&'static str> {
+        self.inner.dct_relation.map(|r| r.as_str())
+    }
+
+    /// For an event placed by the DCT, the DCT as an interval.
+    #[getter]
+    fn anchor(&self, py: Python<'_>) -> PyResult<Option<Py<PyInterval>>> {
+        interval_to_py(py, self.inner.anchor.as_ref())
+    }
+
+    /// The id of its document.
+    #[getter]
+    fn document(&self) -> &str {
+        &self.inner.document
+    }
+
+    /// The ids of the documents of all its mentions (more than one when the
+    /// same event, reported by several documents, was merged).
+    #[getter]
+    fn documents<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let ids: Vec<&str> = std::iter::once(self.inner.document.as_str())
+            .chain(self.inner.mentions.iter().map(|m| m.document.as_str()))
+            .collect();
+        PyTuple::new(py, ids)
+    }
+
+    /// The 0-based index of its sentence in the document.
+    #[getter]
+    fn sentence_index(&self) -> Option<usize> {
+        self.inner.sentence_index
+    }
+
+    /// Its sentence, trimmed.
+    #[getter]
+    fn sentence(&self) -> &str {
+        &self.inner.sentence
     }
 
     /// Where it is in its document's text, as `(start, end)` `str` indices.
@@ -977,15 +1047,19 @@ impl PyTimelineEntry {
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let interval = match self.interval(py)? {
+            Some(i) => i.bind(py).repr()?.to_string(),
+            None => "None".to_string(),
+        };
         Ok(format!(
-            "TimelineEntry(document={}, kind={}, text={}, value={}, start={}, end={}, granularity={})",
-            str_repr(py, &self.inner.document),
-            str_repr(py, &self.inner.kind),
+            "TimelineEntry(kind={}, text={}, value={}, interval={}, dated_by={}, document={}, id={})",
+            str_repr(py, self.kind()),
             str_repr(py, &self.inner.text),
-            str_repr(py, &self.inner.value),
-            py_repr(&self.start(py)?)?,
-            py_repr(&self.end(py)?)?,
-            str_repr(py, self.granularity()),
+            opt_str_repr(py, self.value()),
+            interval,
+            str_repr(py, self.dated_by()),
+            str_repr(py, &self.inner.document),
+            str_repr(py, &self.inner.id),
         ))
     }
 
@@ -1004,7 +1078,13 @@ impl PyTimelineEntry {
     }
 }
 
-/// The dated events and timexes of several documents, in time order.
+/// The key that finds an entry again in a narrowed timeline.
+fn entry_key(e: &TimelineEntry) -> (String, String, usize, usize) {
+    (e.document.clone(), e.id.clone(), e.span.start, e.span.end)
+}
+
+/// The dated events (and the timexes that date no event) of one or more
+/// documents, in time order.
 #[pyclass(frozen, eq, module = "chronoline", name = "Timeline")]
 #[derive(Clone, PartialEq)]
 struct PyTimeline {
@@ -1013,75 +1093,115 @@ struct PyTimeline {
 }
 
 impl PyTimeline {
-    /// Builds the timeline. Each document gets a unique stand-in id for the
-    /// build, so that every entry can be traced to its document (ids may
-    /// repeat or be empty) and its byte span converted to `str` indices.
-    fn build(docs: &[&PyDocument]) -> PyTimeline {
-        let stand_in = |i: usize| format!("\u{0}{i}");
-        let inputs: Vec<Document> = docs
+    /// Wraps a core timeline whose entries come from `entries_of` (for the
+    /// `str` spans, found by document id, id and byte span).
+    fn wrap(
+        inner: Timeline,
+        spans: &HashMap<(String, String, usize, usize), (usize, usize)>,
+    ) -> PyTimeline {
+        let entries = inner
+            .entries()
             .iter()
-            .enumerate()
-            .map(|(i, d)| Document {
-                id: stand_in(i),
-                ..d.inner.clone()
+            .map(|e| PyTimelineEntry {
+                inner: e.clone(),
+                span: spans
+                    .get(&entry_key(e))
+                    .copied()
+                    .unwrap_or((e.span.start, e.span.end)),
             })
             .collect();
-        let indexes: Vec<CharIndex> = docs.iter().map(|d| CharIndex::new(&d.inner.text)).collect();
-        let mut inner = Timeline::new(&inputs);
-        let mut entries = Vec::with_capacity(inner.entries.len());
-        for entry in &mut inner.entries {
-            let found = entry
-                .document
-                .strip_prefix('\u{0}')
-                .and_then(|i| i.parse::<usize>().ok())
-                .filter(|&i| i < docs.len());
-            let span = match found {
-                Some(i) => {
-                    entry.document = docs[i].inner.id.clone();
-                    (
-                        indexes[i].char_of(entry.span.start),
-                        indexes[i].char_of(entry.span.end),
-                    )
-                }
-                None => (entry.span.start, entry.span.end),
-            };
-            entries.push(PyTimelineEntry {
-                inner: entry.clone(),
-                span,
-            });
-        }
         PyTimeline { inner, entries }
+    }
+
+    fn spans(&self) -> HashMap<(String, String, usize, usize), (usize, usize)> {
+        self.entries
+            .iter()
+            .map(|e| (entry_key(&e.inner), e.span))
+            .collect()
     }
 }
 
 #[pymethods]
 impl PyTimeline {
+    /// Builds the timeline of `docs`. Documents without an id are named
+    /// `doc1`, `doc2`, ... by their position; ids must be unique.
     #[new]
-    fn new(py: Python<'_>, docs: &Bound<'_, PyAny>) -> PyResult<PyTimeline> {
+    #[pyo3(signature = (docs, *, merge=true, merge_threshold=0.7, timexes=true, undated=false, context_dating=false))]
+    fn new(
+        py: Python<'_>,
+        docs: &Bound<'_, PyAny>,
+        merge: bool,
+        merge_threshold: f64,
+        timexes: bool,
+        undated: bool,
+        context_dating: bool,
+    ) -> PyResult<PyTimeline> {
         if docs.is_instance_of::<PyDocument>() {
             return Err(PyTypeError::new_err(
                 "Timeline takes an iterable of Documents, not a single Document",
             ));
         }
-        let docs = docs
-            .try_iter()?
-            .map(|d| {
-                let d = d?;
-                d.cast::<PyDocument>()
-                    .map(|d| d.get().clone())
-                    .map_err(|_| {
-                        PyTypeError::new_err(format!(
-                            "Timeline takes Documents, not {}",
-                            type_name(&d)
-                        ))
+        if !(0.0..=1.0).contains(&merge_threshold) {
+            return Err(InvalidOptionError::new_err(format!(
+                "merge_threshold must be between 0 and 1, not {merge_threshold}"
+            )));
+        }
+        let mut inputs: Vec<Document> = Vec::new();
+        for (position, item) in docs.try_iter()?.enumerate() {
+            let item = item?;
+            let doc = item.cast::<PyDocument>().map_err(|_| {
+                PyTypeError::new_err(format!(
+                    "Timeline takes Documents, not {}",
+                    type_name(&item)
+                ))
+            })?;
+            let mut doc = doc.get().inner.clone();
+            if doc.id.is_empty() {
+                doc.id = format!("doc{}", position + 1);
+            }
+            inputs.push(doc);
+        }
+        let mut seen = std::collections::HashSet::new();
+        for doc in &inputs {
+            if !seen.insert(doc.id.as_str()) {
+                return Err(InvalidOptionError::new_err(format!(
+                    "document id {:?} appears more than once: a timeline needs unique ids",
+                    doc.id
+                )));
+            }
+        }
+        let options = TimelineOptions {
+            merge,
+            merge_threshold,
+            timexes,
+            undated,
+            context_dating,
+        };
+        py.detach(|| {
+            guarded(|| {
+                let indexes: HashMap<&str, CharIndex> = inputs
+                    .iter()
+                    .map(|d| (d.id.as_str(), CharIndex::new(&d.text)))
+                    .collect();
+                let inner = Timeline::with_options(&inputs, &options);
+                let spans = inner
+                    .entries()
+                    .iter()
+                    .map(|e| {
+                        let span = match indexes.get(e.document.as_str()) {
+                            Some(index) => (index.char_of(e.span.start), index.char_of(e.span.end)),
+                            None => (e.span.start, e.span.end),
+                        };
+                        (entry_key(e), span)
                     })
+                    .collect();
+                PyTimeline::wrap(inner, &spans)
             })
-            .collect::<PyResult<Vec<PyDocument>>>()?;
-        py.detach(|| guarded(|| PyTimeline::build(&docs.iter().collect::<Vec<_>>())))
-            .map_err(internal_error)
+        })
+        .map_err(internal_error)
     }
 
-    /// The entries, ordered by start, then end, then document and text order.
+    /// The entries, in time order.
     #[getter]
     fn entries<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let items = self
@@ -1111,7 +1231,46 @@ impl PyTimeline {
         Py::new(py, self.entries[i as usize].clone())
     }
 
-    /// One row per entry: document, start, end, granularity, kind, text, value.
+    /// The Allen relation of entries `a` and `b` (`"BEFORE"`, `"MEETS"`,
+    /// `"DURING"`, ...) when the intervals make it certain, else `None`.
+    fn relation(&self, a: usize, b: usize) -> PyResult<Option<&'static str>> {
+        let len = self.entries.len();
+        if a >= len || b >= len {
+            return Err(pyo3::exceptions::PyIndexError::new_err(
+                "timeline index out of range",
+            ));
+        }
+        Ok(self.inner.relation(a, b).map(|r| r.as_str()))
+    }
+
+    /// The entries about an entity: those whose sentence names it (one name,
+    /// or any of several), or, with `near`, names it within `near` words.
+    #[pyo3(signature = (entity, *, near=None))]
+    fn about(&self, entity: &Bound<'_, PyAny>, near: Option<usize>) -> PyResult<PyTimeline> {
+        let names: Vec<String> = if let Ok(name) = entity.extract::<String>() {
+            vec![name]
+        } else {
+            entity
+                .try_iter()
+                .map_err(|_| {
+                    PyTypeError::new_err(format!(
+                        "entity must be a str or an iterable of str, not {}",
+                        type_name(entity)
+                    ))
+                })?
+                .map(|n| n?.extract::<String>())
+                .collect::<PyResult<_>>()?
+        };
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let narrowed = guarded(|| match near {
+            Some(words) => self.inner.about_near(&names, words),
+            None => self.inner.about_any(&names),
+        })
+        .map_err(internal_error)?;
+        Ok(PyTimeline::wrap(narrowed, &self.spans()))
+    }
+
+    /// One row per entry; the columns are documented in the README.
     fn to_csv(&self) -> String {
         self.inner.to_csv()
     }
@@ -1119,6 +1278,11 @@ impl PyTimeline {
     /// The timeline as JSON (spans in bytes, as in Rust).
     fn to_json(&self) -> String {
         self.inner.to_json()
+    }
+
+    /// The timeline as TimelineJS JSON.
+    fn to_timelinejs(&self) -> String {
+        self.inner.to_timelinejs()
     }
 
     /// The entries as a pandas DataFrame (needs the `pandas` extra).
@@ -1142,25 +1306,55 @@ impl PyTimeline {
             .call_method1("timeline_arrow", (slf,))
     }
 
+    /// Draws the entries on a time axis with matplotlib (the `matplotlib`
+    /// extra) and returns the Axes.
+    #[pyo3(signature = (ax=None))]
+    fn plot<'py>(
+        slf: &Bound<'py, Self>,
+        ax: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        slf.py()
+            .import("chronoline._display")?
+            .call_method1("plot", (slf, ax))
+    }
+
+    /// A standalone HTML page with an interactive timeline that works
+    /// offline; written to `path` when given, and returned.
+    #[pyo3(signature = (path=None, *, title="chronoline timeline"))]
+    fn to_html<'py>(
+        slf: &Bound<'py, Self>,
+        path: Option<&Bound<'py, PyAny>>,
+        title: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        slf.py()
+            .import("chronoline._display")?
+            .call_method1("to_html", (slf, path, title))
+    }
+
     /// The timeline as an HTML table (Jupyter's rich display).
     fn _repr_html_(&self) -> String {
         let mut out = String::from(
-            "<table class=\"chronoline-timeline\"><thead><tr><th>start</th><th>end</th>\
-             <th>granularity</th><th>kind</th><th>text</th><th>value</th><th>document</th>\
+            "<table class=\"chronoline-timeline\"><thead><tr><th>#</th><th>start</th><th>end</th>\
+             <th>kind</th><th>text</th><th>value</th><th>dated by</th><th>document</th>\
              </tr></thead><tbody>",
         );
-        for e in &self.inner.entries {
+        for (n, e) in self.inner.entries().iter().enumerate() {
+            let time = |t: NaiveDateTime| t.format("%Y-%m-%d %H:%M").to_string();
+            let (start, end) = match (e.interval, e.dct_relation) {
+                (Some(i), _) => (time(i.start), time(i.end)),
+                (None, Some(relation)) => (format!("{} DCT", relation.as_str()), String::new()),
+                (None, None) => (String::new(), String::new()),
+            };
             out.push_str("<tr>");
-            let start = e.start.format("%Y-%m-%d %H:%M").to_string();
-            let end = e.end.format("%Y-%m-%d %H:%M").to_string();
             for cell in [
-                start.as_str(),
-                end.as_str(),
-                e.granularity.as_str(),
+                (n + 1).to_string().as_str(),
+                &start,
+                &end,
                 e.kind.as_str(),
-                e.text.as_str(),
-                e.value.as_str(),
-                e.document.as_str(),
+                &e.text,
+                e.value.as_deref().unwrap_or(""),
+                e.dated_by.as_str(),
+                &e.document,
             ] {
                 out.push_str("<td>");
                 escape_html(cell, &mut out);
@@ -1188,11 +1382,8 @@ impl PyTimeline {
     }
 
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-        let json = serde_json::to_string(&(
-            &self.inner,
-            self.entries.iter().map(|e| e.span).collect::<Vec<_>>(),
-        ))
-        .map_err(json_error)?;
+        let spans: Vec<(usize, usize)> = self.entries.iter().map(|e| e.span).collect();
+        let json = serde_json::to_string(&(&self.inner, spans)).map_err(json_error)?;
         Ok((py.get_type::<PyTimeline>().getattr("_from_json")?, (json,)))
     }
 
@@ -1200,21 +1391,13 @@ impl PyTimeline {
     fn _from_json(_cls: &Bound<'_, PyType>, json: &str) -> PyResult<PyTimeline> {
         let (inner, spans): (Timeline, Vec<(usize, usize)>) =
             serde_json::from_str(json).map_err(json_error)?;
-        if spans.len() != inner.entries.len() {
+        if spans.len() != inner.len() {
             return Err(ChronolineError::new_err(
                 "invalid chronoline json: spans do not match entries",
             ));
         }
-        let entries = inner
-            .entries
-            .iter()
-            .zip(spans)
-            .map(|(e, span)| PyTimelineEntry {
-                inner: e.clone(),
-                span,
-            })
-            .collect();
-        Ok(PyTimeline { inner, entries })
+        let spans = inner.entries().iter().map(entry_key).zip(spans).collect();
+        Ok(PyTimeline::wrap(inner, &spans))
     }
 }
 
@@ -1554,6 +1737,20 @@ fn parse_timeml(py: Python<'_>, xml: String) -> PyResult<PyDocument> {
     Ok(PyDocument::new(doc))
 }
 
+/// The built-in example article (the one `chronoline extract --example`
+/// reads) as `(text, dct)`.
+#[pyfunction]
+fn example_article(py: Python<'_>) -> PyResult<(String, Bound<'_, PyAny>)> {
+    const EXAMPLE: &str = include_str!("../data/example-article.txt");
+    let (first, text) = EXAMPLE.split_once('\n').unwrap_or(("", EXAMPLE));
+    let dct: Dct = first
+        .strip_prefix("dct:")
+        .unwrap_or(first)
+        .parse()
+        .map_err(|e: crate::Error| internal_error(format!("the built-in example: {e}")))?;
+    Ok((text.to_string(), dct_to_py(py, &dct)?))
+}
+
 /// Runs the `chronoline` command line with `argv` (the program name first)
 /// and returns its exit code.
 #[pyfunction]
@@ -1587,5 +1784,6 @@ fn chronoline_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(read_timeml, m)?)?;
     m.add_function(wrap_pyfunction!(parse_timeml, m)?)?;
     m.add_function(wrap_pyfunction!(cli_main, m)?)?;
+    m.add_function(wrap_pyfunction!(example_article, m)?)?;
     Ok(())
 }

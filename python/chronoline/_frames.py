@@ -100,63 +100,91 @@ def events_frame(doc: Any) -> Any:
 
 def _timeline_columns(timeline: Any) -> dict[str, list[Any]]:
     entries = timeline.entries
+    intervals = [e.interval for e in entries]
     return {
-        "start": [e.start for e in entries],
-        "end": [e.end for e in entries],
-        "granularity": [e.granularity for e in entries],
+        "start": [_local(i.start) if i else None for i in intervals],
+        "end": [_local(i.end) if i else None for i in intervals],
+        "granularity": [i.granularity if i else None for i in intervals],
+        "exact": [i.exact if i else None for i in intervals],
+        "utc_offset_minutes": [i.utc_offset_minutes if i else None for i in intervals],
         "kind": [e.kind for e in entries],
         "text": [e.text for e in entries],
+        "class": [e.event_class for e in entries],
         "value": [e.value for e in entries],
+        "type": [e.type for e in entries],
+        "dct_relation": [e.dct_relation for e in entries],
+        "dated_by": [e.dated_by for e in entries],
         "document": [e.document for e in entries],
+        "id": [e.id for e in entries],
+        "sentence_index": [e.sentence_index for e in entries],
         "span_start": [e.span[0] for e in entries],
         "span_end": [e.span[1] for e in entries],
+        "mentions": [len(e.documents) for e in entries],
+        "sentence": [e.sentence for e in entries],
     }
 
 
+CATEGORIES = ["granularity", "kind", "class", "type", "dct_relation", "dated_by"]
+
+
 def timeline_pandas(timeline: Any) -> Any:
-    """One row per entry; start/end as datetime64, kind and granularity as categories."""
+    """One row per entry; start/end as datetime64 (local to the text),
+    categories for the enumerated columns."""
     pd = require("pandas", "pandas", "Timeline.to_pandas()")
     frame = pd.DataFrame(_timeline_columns(timeline))
     for name in ("start", "end"):
         frame[name] = pd.to_datetime(frame[name], errors="coerce")
-    for name in ("granularity", "kind"):
+    frame["exact"] = frame["exact"].astype("boolean")
+    for name in ("utc_offset_minutes", "sentence_index"):
+        frame[name] = frame[name].astype("Int64")
+    for name in CATEGORIES:
         frame[name] = frame[name].astype("category")
     return frame
 
 
 def timeline_polars(timeline: Any) -> Any:
-    """One row per entry; start/end as Datetime, kind and granularity as Categorical."""
+    """One row per entry; start/end as Datetime, Categorical for the enumerated columns."""
     pl = require("polars", "polars", "Timeline.to_polars()")
-    columns = _timeline_columns(timeline)
-    return pl.DataFrame(
-        columns,
-        schema={
-            "start": pl.Datetime("us"),
-            "end": pl.Datetime("us"),
-            "granularity": pl.Categorical,
-            "kind": pl.Categorical,
-            "text": pl.Utf8,
-            "value": pl.Utf8,
-            "document": pl.Utf8,
-            "span_start": pl.Int64,
-            "span_end": pl.Int64,
-        },
-    )
+    schema = {
+        "start": pl.Datetime("us"),
+        "end": pl.Datetime("us"),
+        "granularity": pl.Categorical,
+        "exact": pl.Boolean,
+        "utc_offset_minutes": pl.Int64,
+        "kind": pl.Categorical,
+        "text": pl.Utf8,
+        "class": pl.Categorical,
+        "value": pl.Utf8,
+        "type": pl.Categorical,
+        "dct_relation": pl.Categorical,
+        "dated_by": pl.Categorical,
+        "document": pl.Utf8,
+        "id": pl.Utf8,
+        "sentence_index": pl.Int64,
+        "span_start": pl.Int64,
+        "span_end": pl.Int64,
+        "mentions": pl.Int64,
+        "sentence": pl.Utf8,
+    }
+    return pl.DataFrame(_timeline_columns(timeline), schema=schema)
 
 
 def timeline_arrow(timeline: Any) -> Any:
-    """A pyarrow Table; start/end as timestamp[us], kind and granularity dictionary-encoded."""
+    """A pyarrow Table; start/end as timestamp[us], the enumerated columns dictionary-encoded."""
     pa = require("pyarrow", "pyarrow", "Timeline.to_arrow()")
     columns = _timeline_columns(timeline)
-    arrays = {
-        "start": pa.array(columns["start"], type=pa.timestamp("us")),
-        "end": pa.array(columns["end"], type=pa.timestamp("us")),
-        "granularity": pa.array(columns["granularity"], type=pa.string()).dictionary_encode(),
-        "kind": pa.array(columns["kind"], type=pa.string()).dictionary_encode(),
-        "text": pa.array(columns["text"], type=pa.string()),
-        "value": pa.array(columns["value"], type=pa.string()),
-        "document": pa.array(columns["document"], type=pa.string()),
-        "span_start": pa.array(columns["span_start"], type=pa.int64()),
-        "span_end": pa.array(columns["span_end"], type=pa.int64()),
+    types = {
+        "start": pa.timestamp("us"),
+        "end": pa.timestamp("us"),
+        "exact": pa.bool_(),
+        "utc_offset_minutes": pa.int64(),
+        "sentence_index": pa.int64(),
+        "span_start": pa.int64(),
+        "span_end": pa.int64(),
+        "mentions": pa.int64(),
     }
+    arrays = {}
+    for name, values in columns.items():
+        array = pa.array(values, type=types.get(name, pa.string()))
+        arrays[name] = array.dictionary_encode() if name in CATEGORIES else array
     return pa.table(arrays)

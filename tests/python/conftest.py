@@ -67,3 +67,30 @@ def make_document(text: str, timexes: list[tuple[str, str]], events: list[str] =
             }
         )
     return chronoline.Document.from_json(json.dumps(doc))
+
+
+def dated(doc_id: str, text: str, pieces: list[tuple[str, str, str, str, str]]) -> chronoline.Document:
+    """A document whose timexes carry the given intervals: (piece, value, start, end, granularity)."""
+    doc = json.loads(make_document(text, [(p[0], p[1]) for p in pieces]).to_json())
+    doc["id"] = doc_id
+    for timex, (_, _, start, end, granularity) in zip(doc["timexes"], pieces):
+        timex["interval"] = {"start": start, "end": end, "granularity": granularity, "exact": True}
+    return chronoline.Document.from_json(json.dumps(doc))
+
+
+A = dated(
+    "a",
+    "\U0001f4f0 The talks on 7 December 2025 followed a September 2025 report.",
+    [
+        ("7 December 2025", "2025-12-07", "2025-12-07T00:00:00", "2025-12-08T00:00:00", "day"),
+        ("September 2025", "2025-09", "2025-09-01T00:00:00", "2025-10-01T00:00:00", "month"),
+    ],
+)
+B = dated(
+    "b",
+    "\u6771\u4eac: since 2021, and again on 8 December 2025.",
+    [
+        ("2021", "2021", "2021-01-01T00:00:00", "2022-01-01T00:00:00", "year"),
+        ("8 December 2025", "2025-12-08", "2025-12-08T00:00:00", "2025-12-09T00:00:00", "day"),
+    ],
+)

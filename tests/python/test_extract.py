@@ -159,3 +159,13 @@ def test_equal_documents_hash_alike() -> None:
     assert len({a, b, c}) == 2
     assert a.timexes[0] == b.timexes[0] and hash(a.timexes[0]) == hash(b.timexes[0])
     assert a != "not a document"
+
+
+def test_the_built_in_example_article() -> None:
+    text, dct = chronoline.example_article()
+    assert dct == datetime.date(2025, 3, 14)
+    assert text.startswith("Port workers in Valmora")
+    doc = chronoline.extract(text, dct=dct)
+    values = {t.value for t in doc.timexes}
+    # "on Friday, 14 March" (the DCT) and "for 45 days"
+    assert {"2025-03-14", "P45D"} <= values

@@ -11,34 +11,7 @@ import pickle
 import pytest
 
 import chronoline
-from conftest import make_document
-
-
-def dated(doc_id: str, text: str, pieces: list[tuple[str, str, str, str, str]]) -> chronoline.Document:
-    """A document whose timexes carry the given intervals: (piece, value, start, end, granularity)."""
-    doc = json.loads(make_document(text, [(p[0], p[1]) for p in pieces]).to_json())
-    doc["id"] = doc_id
-    for timex, (_, _, start, end, granularity) in zip(doc["timexes"], pieces):
-        timex["interval"] = {"start": start, "end": end, "granularity": granularity, "exact": True}
-    return chronoline.Document.from_json(json.dumps(doc))
-
-
-A = dated(
-    "a",
-    "\U0001f4f0 The talks on 7 December 2025 followed a September 2025 report.",
-    [
-        ("7 December 2025", "2025-12-07", "2025-12-07T00:00:00", "2025-12-08T00:00:00", "day"),
-        ("September 2025", "2025-09", "2025-09-01T00:00:00", "2025-10-01T00:00:00", "month"),
-    ],
-)
-B = dated(
-    "b",
-    "\u6771\u4eac: since 2021, and again on 8 December 2025.",
-    [
-        ("2021", "2021", "2021-01-01T00:00:00", "2022-01-01T00:00:00", "year"),
-        ("8 December 2025", "2025-12-08", "2025-12-08T00:00:00", "2025-12-09T00:00:00", "day"),
-    ],
-)
+from conftest import A, B
 
 
 def test_entries_are_in_time_order_with_str_spans() -> None:
@@ -51,35 +24,61 @@ def test_entries_are_in_time_order_with_str_spans() -> None:
         assert docs[entry.document].text[start:end] == entry.text
         assert entry.kind == "timex"
     first = timeline[0]
-    assert (first.start, first.end, first.granularity) == (
+    assert first.interval is not None
+    assert (first.start, first.end, first.interval.granularity) == (
         datetime.datetime(2021, 1, 1),
         datetime.datetime(2022, 1, 1),
         "year",
     )
+    assert (first.dated_by, first.type, first.event_class, first.documents) == ("timex", "DATE", None, ("b",))
+    assert first.sentence.startswith("\u6771\u4eac: since 2021")
     assert timeline[-1] == timeline.entries[3]
     assert len(timeline) == 4
     with pytest.raises(IndexError):
         timeline[4]
 
 
-def test_documents_with_the_same_id_keep_their_own_offsets() -> None:
-    same = [chronoline.Document.from_json(json.dumps({**json.loads(d.to_json()), "id": ""})) for d in (A, B)]
-    timeline = chronoline.Timeline(same)
-    texts = [d.text for d in same]
+def test_documents_without_ids_are_named_by_position() -> None:
+    unnamed = [chronoline.Document.from_json(json.dumps({**json.loads(d.to_json()), "id": ""})) for d in (A, B)]
+    timeline = chronoline.Timeline(unnamed)
+    texts = {"doc1": unnamed[0].text, "doc2": unnamed[1].text}
     for entry in timeline:
         start, end = entry.span
-        assert any(text[start:end] == entry.text for text in texts)
-        assert entry.document == ""
+        assert texts[entry.document][start:end] == entry.text
+    assert {e.document for e in timeline} == {"doc1", "doc2"}
+
+
+def test_duplicate_ids_are_refused() -> None:
+    with pytest.raises(chronoline.InvalidOptionError, match="'a'|\"a\""):
+        chronoline.Timeline([A, A])
+
+
+def test_options_and_narrowing() -> None:
+    assert len(chronoline.Timeline([A, B], timexes=False)) == 0
+    with pytest.raises(chronoline.InvalidOptionError, match="merge_threshold"):
+        chronoline.Timeline([A], merge_threshold=2.0)
+    timeline = chronoline.Timeline([A, B])
+    about = timeline.about("talks")
+    assert [e.text for e in about] == ["September 2025", "7 December 2025"]
+    assert all(A.text[e.span[0] : e.span[1]] == e.text for e in about)
+    assert len(timeline.about(["talks", "\u6771\u4eac"])) == 4
+    assert len(timeline.about("nobody")) == 0
+    assert timeline.relation(0, 1) == "before"
+    with pytest.raises(IndexError):
+        timeline.relation(0, 9)
+    with pytest.raises(TypeError, match="entity must be"):
+        timeline.about(5)  # type: ignore[arg-type]
 
 
 def test_csv_and_json() -> None:
     timeline = chronoline.Timeline([A, B])
     rows = list(csv.DictReader(io.StringIO(timeline.to_csv())))
-    assert [(r["document"], r["start"], r["value"]) for r in rows][:2] == [
-        ("b", "2021-01-01T00:00:00", "2021"),
-        ("a", "2025-09-01T00:00:00", "2025-09"),
+    assert [(r["position"], r["document"], r["date"], r["value"]) for r in rows][:2] == [
+        ("1", "b", "2021", "2021"),
+        ("2", "a", "2025-09", "2025-09"),
     ]
     assert len(json.loads(timeline.to_json())["entries"]) == 4
+    assert json.loads(timeline.to_timelinejs())
 
 
 def test_empty_and_bad_input() -> None:
@@ -97,7 +96,8 @@ def test_pickle_equality_and_display() -> None:
     assert again == timeline and again.entries == timeline.entries
     assert {hash(e) for e in timeline} == {hash(e) for e in again}
     assert pickle.loads(pickle.dumps(timeline[0])) == timeline[0]
-    assert repr(timeline).startswith("Timeline([TimelineEntry(document='b', kind='timex', text='2021'")
+    assert repr(timeline).startswith("Timeline([TimelineEntry(kind='timex', text='2021', value='2021', interval=Interval(")
+    assert repr(timeline).endswith("... 1 more])")
     html = timeline._repr_html_()
     assert html.count("<tr>") == 5 and "\u6771\u4eac" not in html
 
@@ -134,6 +134,11 @@ def test_a_timeline_of_extracted_documents() -> None:
         ["2025-12-07", "2025-12-07"],
     )
     timeline = chronoline.Timeline(docs)
-    starts = [e.start for e in timeline]
+    starts = [e.start for e in timeline if e.start is not None]
     assert starts == sorted(starts)
-    assert {"2025-09", "2025-09-07", "2025-12-10"} <= {e.value for e in timeline if e.kind == "timex"}
+    for entry in timeline:
+        doc = docs[int(entry.document.removeprefix("doc")) - 1]
+        assert doc.text[entry.span[0] : entry.span[1]] == entry.text
+    assert {"2025-09", "2025-09-07", "2025-12-10"} <= {e.value for e in timeline}
+    dated = [e.text for e in timeline if e.interval is not None]
+    assert dated.index("prevented") < dated.index("convene")
