@@ -107,8 +107,8 @@ const PREFIXES: &[(&[&str], Option<Modifier>, PrefixUse)] = &[
     (&["late"], Some(Modifier::End), PrefixUse::Point),
     (&["mid", "-"], Some(Modifier::Mid), PrefixUse::Point),
     (&["mid"], Some(Modifier::Mid), PrefixUse::Point),
-    (&["earlier"], None, PrefixUse::ThisPeriod),
-    (&["later"], None, PrefixUse::ThisPeriod),
+    (&["earlier"], Some(Modifier::Start), PrefixUse::ThisPeriod),
+    (&["later"], Some(Modifier::End), PrefixUse::ThisPeriod),
     (&["about"], Some(Modifier::Approx), PrefixUse::Any),
     (&["ca"], Some(Modifier::Approx), PrefixUse::Any),
     (&["circa"], Some(Modifier::Approx), PrefixUse::Any),
@@ -791,6 +791,28 @@ impl<'a> Parser<'a> {
             day: Some(day),
             weekday: None,
         };
+        // "2025-12-07T09:30"
+        if alen == 4 && self.is(i + 5, "t") && self.glued(i + 5) && self.glued(i + 6) {
+            if let Some(t) = self.clock_time(i + 6) {
+                if let Form::Time {
+                    hour,
+                    minute,
+                    second,
+                    zone,
+                    date: None,
+                } = t.form
+                {
+                    let form = Form::Time {
+                        hour,
+                        minute,
+                        second,
+                        zone,
+                        date: Some(Box::new(form)),
+                    };
+                    return Some(found(t.end, TimexType::Time, form, "iso_date_time"));
+                }
+            }
+        }
         Some(found(i + 5, TimexType::Date, form, "numeric_date"))
     }
 
@@ -993,6 +1015,19 @@ impl<'a> Parser<'a> {
             day: None,
             weekday: None,
         };
+        // "2027 or later", "1990 and beyond"
+        let open_end = match (self.n(e), self.n(e + 1)) {
+            ("or", "later" | "after") | ("and", "beyond" | "later" | "after") => {
+                Some(Modifier::OnOrAfter)
+            }
+            ("or", "earlier" | "before") => Some(Modifier::OnOrBefore),
+            _ => None,
+        };
+        if let Some(modifier) = open_end {
+            let mut f = found(e + 2, TimexType::Date, form, "year_open_ended");
+            f.modifier = Some(modifier);
+            return Some(f);
+        }
         Some(found(e, TimexType::Date, form, "year"))
     }
 
@@ -1946,8 +1981,27 @@ impl<'a> Parser<'a> {
         None
     }
 
-    /// "Monday morning", "Friday night", "afternoon yesterday".
+    /// "Monday morning", "Friday night", "afternoon yesterday", "the
+    /// afternoon" after "in".
     fn part_of_day(&self, i: usize) -> Option<Found> {
+        if self.is(i, "the")
+            && self.is_any(
+                i.wrapping_sub(1),
+                &["in", "during", "through", "throughout"],
+            )
+        {
+            if let Some(&part) = self
+                .lex
+                .parts_of_day
+                .get(self.n(i + 1))
+                .filter(|_| !self.plural(i + 1))
+            {
+                if !self.is(i + 2, "of") {
+                    let form = Form::PartOfDay { part, date: None };
+                    return Some(found(i + 2, TimexType::Time, form, "the_part_of_day"));
+                }
+            }
+        }
         if let Some(weekday) = self.weekday(i) {
             let &part = self.lex.parts_of_day.get(self.n(i + 1))?;
             if self.plural(i + 1) {
