@@ -318,7 +318,7 @@ fn with_modifier(mut interval: Interval, modifier: Option<Modifier>) -> Interval
         let step = (days / 3).max(1);
         Some((
             start + Duration::days(step),
-            start + Duration::days(days - step),
+            start + Duration::days(2 * step),
         ))
     } else {
         let third = (end - start) / 3;
@@ -531,7 +531,8 @@ impl Context<'_> {
                         let candidates: Vec<NaiveDate> = if let Some(wd) = weekday {
                             // the year in which the date falls on that weekday, nearest the anchor
                             let target = weekday_from_iso(wd);
-                            let matching: Vec<NaiveDate> = (anchor.year() - 6..=anchor.year() + 6)
+                            let matching: Vec<NaiveDate> = (anchor.year() - 11
+                                ..=anchor.year() + 11)
                                 .filter_map(|y| NaiveDate::from_ymd_opt(y, month, d))
                                 .filter(|date| Some(date.weekday()) == target)
                                 .collect();
@@ -619,12 +620,20 @@ impl Context<'_> {
                             }
                         }
                     }
-                    self.point_value(Point::Quarter(y, quarter), tid, false)
+                    self.point_value(
+                        Point::Quarter(y, quarter),
+                        tid,
+                        matches!(year, YearSpec::Given(_)),
+                    )
                 }
                 None => Value::plain(format!("XXXX-Q{quarter}")),
             },
             Form::Half { year, half } => match self.year_of(year) {
-                Some((y, tid)) => self.point_value(Point::Half(y, half), tid, false),
+                Some((y, tid)) => self.point_value(
+                    Point::Half(y, half),
+                    tid,
+                    matches!(year, YearSpec::Given(_)),
+                ),
                 None => Value::plain(format!("XXXX-H{half}")),
             },
             Form::Season { year, season } => {
@@ -655,7 +664,11 @@ impl Context<'_> {
                     }),
                 };
                 match resolved {
-                    Some((y, tid)) => self.point_value(Point::Season(y, season), tid, false),
+                    Some((y, tid)) => self.point_value(
+                        Point::Season(y, season),
+                        tid,
+                        matches!(year, YearSpec::Given(_)),
+                    ),
                     None => Value::plain(format!("XXXX-{season}")),
                 }
             }
@@ -886,9 +899,15 @@ impl Context<'_> {
                 let Some((day, tid)) = day else {
                     return Value::plain(format!("T{clock}"));
                 };
-                let time = NaiveTime::from_hms_opt(hour.min(23), minute, second.unwrap_or(0));
+                // "midnight" is 24:00, the first instant of the next day
+                let (clock_day, clock_hour) = if hour >= 24 {
+                    (day.succ_opt().unwrap_or(day), 0)
+                } else {
+                    (day, hour)
+                };
+                let time = NaiveTime::from_hms_opt(clock_hour, minute, second.unwrap_or(0));
                 let interval = time.and_then(|t| {
-                    let start = day.and_time(t);
+                    let start = clock_day.and_time(t);
                     let (len, grain) = match second {
                         Some(_) => (Duration::seconds(1), Granularity::Second),
                         None => (Duration::minutes(1), Granularity::Minute),
@@ -1021,7 +1040,11 @@ impl Context<'_> {
                 } else if let Some(m) = month {
                     format!("XXXX-{m:02}")
                 } else if let Some(p) = part {
-                    format!("XXXX-XX-XXT{p}")
+                    if matches!(p, "SP" | "SU" | "FA" | "WI") {
+                        format!("XXXX-{p}")
+                    } else {
+                        format!("XXXX-XX-XXT{p}")
+                    }
                 } else {
                     duration_value(Some(every as f64), unit.unwrap_or(Unit::Day))
                 };
