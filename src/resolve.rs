@@ -219,12 +219,18 @@ fn join_ranges(
             Some(b_interval),
         ) = (&a.form, timexes[k].interval)
         {
-            if let Form::Date {
-                year: Some(y),
-                month: mb,
-                ..
-            } = b.form
-            {
+            let b_year = match b.form {
+                Form::Date {
+                    year: Some(y),
+                    month,
+                    ..
+                } => Some((y, month)),
+                Form::Date {
+                    year: None, month, ..
+                } => Some((b_interval.start.date().year(), month)),
+                _ => None,
+            };
+            if let Some((y, mb)) = b_year {
                 let y = if mb.is_some_and(|mb| *ma > mb) {
                     y - 1
                 } else {
@@ -955,12 +961,7 @@ impl Context<'_> {
                     i
                 });
                 Value {
-                    // TimeML annotators date "Friday night" by its day alone
-                    value: if matches!(date.as_deref(), Some(Form::Weekday { .. })) {
-                        Point::Day(day).value()
-                    } else {
-                        format!("{}T{part}", Point::Day(day).value())
-                    },
+                    value: format!("{}T{part}", Point::Day(day).value()),
                     interval,
                     anchor: tid,
                     quant: None,

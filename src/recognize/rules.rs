@@ -1771,7 +1771,11 @@ impl<'a> Parser<'a> {
             unit,
             reach,
         };
-        Some(found(end, TimexType::Duration, form, "duration"))
+        let mut f = found(end, TimexType::Duration, form, "duration");
+        if self.seq(j, &["a", "couple"]) {
+            f.modifier = Some(Modifier::Approx); // "a couple of hours"
+        }
+        Some(f)
     }
 
     /// "7:30 p.m.", "19:30", "10 a.m. EST", "noon", "midnight", "7:30 p.m.
@@ -2015,8 +2019,7 @@ impl<'a> Parser<'a> {
                 part,
                 date: Some(Box::new(date)),
             };
-            // TimeML annotators type "Friday night" as a DATE
-            return Some(found(i + 2, TimexType::Date, form, "weekday_part_of_day"));
+            return Some(found(i + 2, TimexType::Time, form, "weekday_part_of_day"));
         }
         let &part = self.lex.parts_of_day.get(self.n(i))?;
         if self.plural(i) {
