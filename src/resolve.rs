@@ -319,7 +319,7 @@ fn with_modifier(mut interval: Interval, modifier: Option<Modifier>) -> Interval
         add_months(start.date(), step)
             .zip(add_months(start.date(), 2 * step))
             .map(|(a, b)| (midnight(a), midnight(b)))
-    } else if interval.granularity >= Granularity::Day {
+    } else if interval.granularity >= Granularity::Day && (end - start).num_days() >= 3 {
         let days = (end - start).num_days();
         let step = (days / 3).max(1);
         Some((
@@ -330,7 +330,8 @@ fn with_modifier(mut interval: Interval, modifier: Option<Modifier>) -> Interval
         let third = (end - start) / 3;
         Some((start + third, end - third))
     };
-    let Some((one, two)) = thirds else {
+    let Some((one, two)) = thirds.filter(|(one, two)| start < *one && one < two && *two < end)
+    else {
         return interval;
     };
     match modifier {
