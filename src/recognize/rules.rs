@@ -531,11 +531,11 @@ impl<'a> Parser<'a> {
                         && !self.is(after, "the")
                 }
                 PrefixUse::Any => true,
+                // TimeML annotators leave "earlier" out of "earlier Friday" and
+                // "later today", and keep it in "earlier this year"
                 PrefixUse::ThisPeriod => {
-                    matches!(
-                        f.form,
-                        Form::Relative { .. } | Form::Weekday { .. } | Form::PartOfDay { .. }
-                    ) && !self.is(after, "the")
+                    self.is(after, "this")
+                        && matches!(f.form, Form::Relative { unit, .. } if unit != Unit::Day)
                 }
             };
             if !fits || f.modifier.is_some() {
@@ -1400,6 +1400,12 @@ impl<'a> Parser<'a> {
             _ => return None,
         };
         let j = i + 1;
+        if self.w[i].capitalized
+            && !self.w[i].sentence_start
+            && self.w.get(j).is_some_and(|w| w.capitalized)
+        {
+            return None; // "ABC's This Week": a name
+        }
         if let Some(weekday) = self.weekday(j) {
             let form = Form::Weekday {
                 weekday,

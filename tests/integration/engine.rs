@@ -211,3 +211,79 @@ fn work_grows_linearly() {
         "{t_small:.4}s for 1x, {t_large:.4}s for 8x"
     );
 }
+
+#[test]
+fn a_dateline_gives_the_document_date() {
+    use chronoline::DctSource;
+    let doc = Extractor::new().extract(
+        "WASHINGTON, March 22, 1998 (AP) - The council will meet on Wednesday, officials said.",
+        None,
+    );
+    let dct = doc.dct.as_ref().expect("the dateline gives a DCT");
+    assert_eq!(dct.value(), "1998-03-22");
+    match &dct.source {
+        DctSource::Inferred { span, rule } => {
+            assert_eq!(rule, "dateline");
+            assert_eq!(&doc.text[span.start..span.end], "March 22, 1998");
+        }
+        other => panic!("expected an inferred DCT, got {other:?}"),
+    }
+    let wednesday = doc
+        .timexes
+        .iter()
+        .find(|t| t.text == "Wednesday")
+        .expect("Wednesday");
+    assert_eq!(wednesday.value, "1998-03-25");
+}
+
+#[test]
+fn the_first_full_date_gives_the_document_date() {
+    use chronoline::DctSource;
+    let doc = Extractor::new().extract(
+        "Talks stalled.\n\nThe envoy arrived on 3 May 2024 and left two days later.",
+        None,
+    );
+    let dct = doc.dct.as_ref().expect("the first full date gives a DCT");
+    assert_eq!(dct.value(), "2024-05-03");
+    assert!(matches!(&dct.source, DctSource::Inferred { rule, .. } if rule == "first_full_date"));
+    let later = doc
+        .timexes
+        .iter()
+        .find(|t| t.text == "two days later")
+        .expect("two days later");
+    assert_eq!(later.value, "2024-05-05");
+}
+
+#[test]
+fn without_an_anchor_values_stay_underspecified() {
+    let doc = Extractor::new().extract(
+        "The vote is on 7 December; the count follows on Wednesday.",
+        None,
+    );
+    assert!(doc.dct.is_none());
+    let values: Vec<&str> = doc.timexes.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(values, ["XXXX-12-07", "XXXX-WXX-3"]);
+    assert!(doc.timexes.iter().all(|t| t.interval.is_none()));
+}
+
+#[test]
+fn narrative_mode_anchors_to_the_last_date_mentioned() {
+    let extractor = Extractor::with_options(Options {
+        mode: Mode::Narrative,
+        ..Options::default()
+    });
+    let doc = extractor.extract(
+        "The offensive opened in June 1941. On 22 June the border was crossed; by December the front had stalled, and the next day the counterattack began.",
+        Some("2009-12-19".parse().expect("a valid DCT")),
+    );
+    let value = |text: &str| {
+        doc.timexes
+            .iter()
+            .find(|t| t.text == text)
+            .map(|t| t.value.clone())
+            .unwrap_or_else(|| panic!("no {text:?}"))
+    };
+    assert_eq!(value("June 1941"), "1941-06");
+    assert_eq!(value("22 June"), "1941-06-22");
+    assert_eq!(value("December"), "1941-12");
+}
