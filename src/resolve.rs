@@ -860,6 +860,16 @@ impl Context<'_> {
                     None => Value::plain("XXXX-WXX-WE".into()),
                 }
             }
+            Form::WeekOf(ref day) => {
+                let v = self.form_value(day, direction);
+                match v.sets_day {
+                    Some(d) => {
+                        let iso = d.iso_week();
+                        self.point_value(Point::Week(iso.year(), iso.week()), v.anchor, false)
+                    }
+                    None => Value::plain("XXXX-WXX".into()),
+                }
+            }
             Form::YearEarlier => {
                 let Some((anchor, tid)) = self.anchor() else {
                     return Value::plain("XXXX".into());

@@ -106,6 +106,8 @@ const PREFIXES: &[(&[&str], Option<Modifier>, PrefixUse)] = &[
     (&["early"], Some(Modifier::Start), PrefixUse::Point),
     (&["late"], Some(Modifier::End), PrefixUse::Point),
     (&["mid", "-"], Some(Modifier::Mid), PrefixUse::Point),
+    (&["early", "-"], Some(Modifier::Start), PrefixUse::Point),
+    (&["late", "-"], Some(Modifier::End), PrefixUse::Point),
     (&["mid"], Some(Modifier::Mid), PrefixUse::Point),
     (&["earlier"], Some(Modifier::Start), PrefixUse::ThisPeriod),
     (&["later"], Some(Modifier::End), PrefixUse::ThisPeriod),
@@ -1243,6 +1245,9 @@ impl<'a> Parser<'a> {
         if the {
             j += 1;
         }
+        if self.seq(j, &["this", "past"]) {
+            j += 1; // "this past spring" is the last one
+        }
         let offset = if the {
             None
         } else {
@@ -2237,6 +2242,16 @@ impl<'a> Parser<'a> {
             );
             f.modifier = Some(Modifier::End);
             return Some(f);
+        }
+        // "the week of March 6"
+        if self.is(i, "the") && self.seq(i + 1, &["week", "of"]) {
+            if let Some(f) = self
+                .explicit_date(i + 3)
+                .filter(|f| matches!(f.form, Form::Date { day: Some(_), .. }))
+            {
+                let form = Form::WeekOf(Box::new(f.form));
+                return Some(found(f.end, TimexType::Date, form, "the_week_of"));
+            }
         }
         // "the end of the year": the anchor's year or month
         if self.is(i, "the")
