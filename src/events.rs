@@ -1,16 +1,389 @@
 //! Event triggers, their TimeML class and attributes, and their times.
+//!
+//! # Recognition
+//!
+//! Each word of a sentence (a token, or a hyphenated compound such as
+//! *cease-fire*) is tagged `O` or with one of the seven TimeML classes by an
+//! averaged perceptron over hashed features: the lowercased word, a crude
+//! stem, suffixes, a prefix, the word's shape, the words, stems and word
+//! classes two to each side, and the verb group to its left (*has not
+//! been*, *will*, *to*). Three smaller tables over the same features give
+//! an event's part of speech, tense and aspect; polarity and modality come
+//! from rules over the verb group (`not`, `n't`, `never`; `would`, `may`...).
+//! Words inside a temporal expression are never events.
+//!
+//! The weights are `data/events/weights.bin` (format in the private
+//! `weights` module), compiled in. They are regenerated, from the
+//! TempEval-3 training data in `../shared/data` minus the development split
+//! (files whose name hashes, FNV-1a 64-bit, to 0 modulo 5), with
+//!
+//! ```text
+//! cargo run --release --example train_events
+//! ```
+//!
+//! # Times
+//!
+//! Each event is linked to the timex of its sentence that dates it (see the
+//! private `links` module for the rules), else related to the document
+//! creation time by its tense; a dated event inherits its timex's interval.
 
-use crate::model::Document;
+mod features;
+mod links;
+mod train;
+mod weights;
+
+use std::borrow::Cow;
+
+use crate::model::{Aspect, Document, Event, EventClass, Polarity, Span, Tense};
 use crate::text::Token;
+
+use self::features::{Function, Reader, WordInfo};
+use self::weights::Weights;
+
+pub use self::train::{train_event_weights, TrainOptions};
+
+/// The weight tables, in file order.
+const EVENT_TABLE: usize = 0;
+const POS_TABLE: usize = 1;
+const TENSE_TABLE: usize = 2;
+const ASPECT_TABLE: usize = 3;
+/// Whether an event-timex pair is linked (no, yes).
+const LINK_TABLE: usize = 4;
+
+/// The part-of-speech labels of [`POS_TABLE`].
+const POS_LABELS: [&str; 5] = ["VERB", "NOUN", "ADJECTIVE", "PREPOSITION", "OTHER"];
 
 /// The event recognizer and classifier.
 #[derive(Debug)]
-pub(crate) struct EventModel {}
+pub(crate) struct EventModel {
+    weights: Option<Weights>,
+}
 
 impl EventModel {
+    /// The model with the weights compiled into the crate.
     pub fn new() -> EventModel {
-        EventModel {}
+        let bytes: &'static [u8] = include_bytes!("../data/events/weights.bin");
+        EventModel::from_weights(Cow::Borrowed(bytes))
     }
 
-    pub fn annotate(&self, _doc: &mut Document, _tokens: &[Token]) {}
+    /// A model with the given weights file; a malformed file gives a model
+    /// that finds no event.
+    pub(crate) fn from_weights(bytes: Cow<'static, [u8]>) -> EventModel {
+        let weights = Weights::parse(bytes).filter(|w| {
+            w.len() == 5
+                && w.classes(EVENT_TABLE) == 1 + EventClass::ALL.len()
+                && w.classes(POS_TABLE) == POS_LABELS.len()
+                && w.classes(TENSE_TABLE) == Tense::ALL.len()
+                && w.classes(ASPECT_TABLE) == Aspect::ALL.len()
+                && w.classes(LINK_TABLE) == 2
+        });
+        EventModel { weights }
+    }
+
+    /// Whether the weights were read.
+    pub(crate) fn is_loaded(&self) -> bool {
+        self.weights.is_some()
+    }
+
+    /// Finds the events of `doc` (whose sentences are set), numbers them
+    /// `e1`, `e2`... and links them to its timexes and DCT.
+    pub fn annotate(&self, doc: &mut Document, tokens: &[Token]) {
+        doc.events = self.find(doc, tokens);
+        links::link(doc, self.weights.as_ref());
+    }
+
+    fn find(&self, doc: &Document, tokens: &[Token]) -> Vec<Event> {
+        let Some(weights) = &self.weights else {
+            return Vec::new();
+        };
+        let mut events = Vec::new();
+        let mut features = Vec::with_capacity(64);
+        let mut timex = 0;
+        each_word(doc, tokens, |infos, texts, i, span| {
+            if !is_candidate(&infos[i]) {
+                return;
+            }
+            while timex < doc.timexes.len() && doc.timexes[timex].span.end <= span.start {
+                timex += 1;
+            }
+            if doc
+                .timexes
+                .get(timex)
+                .is_some_and(|t| t.span.overlaps(span))
+            {
+                return;
+            }
+            features.clear();
+            features::features(infos, texts, i, &mut features);
+            let label = weights.best(EVENT_TABLE, &features, &[]);
+            if label == 0 {
+                return;
+            }
+            let n = events.len() + 1;
+            let mut event = Event::new(format!("e{n}"), span, texts[i], EventClass::ALL[label - 1]);
+            set_attributes(weights, &features, infos, texts, i, &mut event);
+            event.rule = "event_perceptron".to_string();
+            events.push(event);
+        });
+        events
+    }
+}
+
+/// Sets an event's part of speech, tense, aspect, polarity and modality.
+fn set_attributes(
+    weights: &Weights,
+    features: &[u64],
+    infos: &[WordInfo],
+    texts: &[&str],
+    i: usize,
+    event: &mut Event,
+) {
+    event.pos = POS_LABELS[weights.best(POS_TABLE, features, &[])].to_string();
+    event.tense = Tense::ALL[weights.best(TENSE_TABLE, features, &[])];
+    event.aspect = Aspect::ALL[weights.best(ASPECT_TABLE, features, &[])];
+    let group = verb_group(infos, texts, i);
+    event.polarity = group.polarity;
+    event.modality = group.modality.map(str::to_string);
+}
+
+/// Replaces the attributes of the events `doc` has (gold ones, in
+/// training) with the ones the tables give, so that the link classifier
+/// learns from what it will see.
+fn predict_attributes(weights: &Weights, doc: &mut Document, tokens: &[Token]) {
+    let mut features = Vec::with_capacity(64);
+    let mut updates = Vec::new();
+    let mut next = 0;
+    each_word(doc, tokens, |infos, texts, i, span| {
+        while next < doc.events.len() && doc.events[next].span.end <= span.start {
+            next += 1;
+        }
+        if doc.events.get(next).is_some_and(|e| e.span.overlaps(span)) {
+            features.clear();
+            features::features(infos, texts, i, &mut features);
+            let mut event = doc.events[next].clone();
+            set_attributes(weights, &features, infos, texts, i, &mut event);
+            updates.push((next, event));
+            next += 1;
+        }
+    });
+    for (k, event) in updates {
+        doc.events[k] = event;
+    }
+}
+
+/// Calls `visit(infos, texts, i, span)` for each word `i` of each sentence
+/// of `doc`, with the sentence's words read.
+fn each_word(
+    doc: &Document,
+    tokens: &[Token],
+    mut visit: impl FnMut(&[WordInfo], &[&str], usize, Span),
+) {
+    let text = doc.text.as_str();
+    let words = features::words(text, tokens);
+    let mut reader = Reader::default();
+    let mut infos: Vec<WordInfo> = Vec::new();
+    let mut texts: Vec<&str> = Vec::new();
+    let mut spans: Vec<Span> = Vec::new();
+    let mut next_word = 0;
+    for sentence in &doc.sentences {
+        spans.clear();
+        while next_word < words.len() && words[next_word].start < sentence.span.end {
+            if words[next_word].start >= sentence.span.start {
+                spans.push(words[next_word]);
+            }
+            next_word += 1;
+        }
+        texts.clear();
+        texts.extend(spans.iter().map(|s| text.get(s.start..s.end).unwrap_or("")));
+        infos.clear();
+        infos.extend(texts.iter().map(|w| reader.read(w)));
+        for (i, span) in spans.iter().enumerate() {
+            visit(&infos, &texts, i, *span);
+        }
+    }
+}
+
+/// The event model with a weights file given at run time, to measure
+/// freshly trained weights without rebuilding the crate.
+///
+/// ```
+/// use chronoline::Document;
+/// use chronoline::training::{train_event_weights, EventTagger, TrainOptions};
+///
+/// let options = TrainOptions { epochs: 1, event_bits: 8, attribute_bits: 8, ..TrainOptions::default() };
+/// let tagger = EventTagger::new(train_event_weights(&[], &[], &options, |_, _| {})).unwrap();
+/// let mut doc = Document::new("d", "Nothing.", None);
+/// tagger.annotate(&mut doc);
+/// assert!(doc.events.is_empty());
+/// assert!(EventTagger::new(b"not weights".to_vec()).is_none());
+/// ```
+#[derive(Debug)]
+pub struct EventTagger(EventModel);
+
+impl EventTagger {
+    /// A tagger with these weights; `None` if the file is malformed.
+    pub fn new(weights: Vec<u8>) -> Option<EventTagger> {
+        let model = EventModel::from_weights(Cow::Owned(weights));
+        model.is_loaded().then_some(EventTagger(model))
+    }
+
+    /// Replaces the events and links of `doc` with the ones found, keeping
+    /// its timexes; sentences are split when it has none.
+    pub fn annotate(&self, doc: &mut Document) {
+        let tokens = crate::text::tokenize(&doc.text);
+        if doc.sentences.is_empty() {
+            doc.sentences = crate::text::sentences(&doc.text, &tokens)
+                .into_iter()
+                .map(|span| crate::model::Sentence { span, id: None })
+                .collect();
+        }
+        self.0.annotate(doc, &tokens);
+    }
+}
+
+/// Punctuation, numbers and closed-class words are never tagged, except
+/// *be*, *have* and *do*, which are events when they are the main verb
+/// (*the fighting **was** over*, *he **had** a plan*).
+fn is_candidate(info: &WordInfo) -> bool {
+    matches!(
+        info.function,
+        Function::Content | Function::Be | Function::Have | Function::Do
+    )
+}
+
+/// What the words before a verb say about it.
+#[derive(Debug, PartialEq)]
+struct VerbGroup {
+    polarity: Polarity,
+    modality: Option<&'static str>,
+}
+
+/// Reads the auxiliaries, modals and negations to the left of word `i`
+/// (skipping adverbs in *-ly*), and a determiner *no* right before a noun.
+fn verb_group(infos: &[WordInfo], texts: &[&str], i: usize) -> VerbGroup {
+    let mut group = VerbGroup {
+        polarity: Polarity::Pos,
+        modality: None,
+    };
+    let mut j = i;
+    while j > 0 && i - j < 5 {
+        j -= 1;
+        let word = texts[j].to_ascii_lowercase().replace('\u{2019}', "'");
+        match infos[j].function {
+            Function::Negation => group.polarity = Polarity::Neg,
+            Function::Modal => {
+                group.modality = MODALS.iter().find(|(w, _)| *w == word).map(|(_, m)| *m)
+            }
+            f if f.is_auxiliary() => {}
+            Function::Content if word.ends_with("ly") => {}
+            _ => break,
+        }
+    }
+    group
+}
+
+/// Modal words and the `modality` value TimeBank gives them.
+const MODALS: [(&str, &str); 11] = [
+    ("would", "would"),
+    ("'d", "would"),
+    ("could", "could"),
+    ("should", "should"),
+    ("may", "may"),
+    ("might", "might"),
+    ("must", "must"),
+    ("can", "can"),
+    ("cannot", "can"),
+    ("ca", "can"),
+    ("ought", "should"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Sentence;
+    use crate::text::{sentences, tokenize};
+
+    fn group_of(words: &[&str]) -> VerbGroup {
+        let mut reader = Reader::default();
+        let infos: Vec<_> = words.iter().map(|w| reader.read(w)).collect();
+        verb_group(&infos, words, words.len() - 1)
+    }
+
+    #[test]
+    fn verb_groups_give_polarity_and_modality() {
+        assert_eq!(
+            group_of(&["he", "did", "n't", "go"]).polarity,
+            Polarity::Neg
+        );
+        assert_eq!(
+            group_of(&["it", "would", "not", "really", "help"]),
+            VerbGroup {
+                polarity: Polarity::Neg,
+                modality: Some("would")
+            }
+        );
+        assert_eq!(group_of(&["it", "will", "help"]).modality, None);
+        assert_eq!(group_of(&["not", "the", "plan"]).polarity, Polarity::Pos);
+        assert_eq!(group_of(&["no", "agreement"]).polarity, Polarity::Neg);
+    }
+
+    fn annotated(text: &str) -> Document {
+        let mut doc = Document::new("d", text, None);
+        let tokens = tokenize(text);
+        doc.sentences = sentences(text, &tokens)
+            .into_iter()
+            .map(|span| Sentence { span, id: None })
+            .collect();
+        EventModel::new().annotate(&mut doc, &tokens);
+        doc
+    }
+
+    #[test]
+    fn the_compiled_weights_load_and_find_events() {
+        assert!(EventModel::new().is_loaded());
+        let doc = annotated("The council said on Sunday that it will convene to discuss the ban.");
+        let found: Vec<(&str, EventClass)> = doc
+            .events
+            .iter()
+            .map(|e| (e.text.as_str(), e.class))
+            .collect();
+        assert!(
+            found.contains(&("said", EventClass::Reporting)),
+            "{found:?}"
+        );
+        assert!(found.iter().any(|(w, _)| *w == "convene"), "{found:?}");
+        assert!(
+            !found
+                .iter()
+                .any(|(w, _)| matches!(*w, "The" | "council" | "it")),
+            "{found:?}"
+        );
+        let said = doc.events.iter().find(|e| e.text == "said").unwrap();
+        assert_eq!((said.id.as_str(), said.tense), ("e1", Tense::Past));
+        let convene = doc.events.iter().find(|e| e.text == "convene").unwrap();
+        assert_eq!(convene.tense, Tense::Future);
+        assert_eq!(convene.pos, "VERB");
+    }
+
+    #[test]
+    fn odd_text_gives_no_panic() {
+        for text in ["", ".", "n't", "'s 's", "-- - -", "é-ü didn’t", "1-2-3 a-"] {
+            annotated(text);
+        }
+    }
+
+    #[test]
+    fn a_malformed_weights_file_finds_nothing() {
+        let model = EventModel::from_weights(Cow::Borrowed(b"nonsense"));
+        assert!(!model.is_loaded());
+        let text = "They said so.";
+        let mut doc = Document::new("d", text, None);
+        let tokens = tokenize(text);
+        doc.sentences = vec![Sentence {
+            span: Span::new(0, text.len()),
+            id: None,
+        }];
+        model.annotate(&mut doc, &tokens);
+        assert!(doc.events.is_empty());
+    }
 }

@@ -46,6 +46,13 @@ pub mod cli;
 #[cfg(feature = "python")]
 mod python;
 
+/// Training the event model (used by `examples/train_events.rs`; not a
+/// stable interface).
+#[doc(hidden)]
+pub mod training {
+    pub use crate::events::{train_event_weights, EventTagger, TrainOptions};
+}
+
 pub use crate::{
     error::{Error, ErrorKind},
     eval::{
@@ -58,5 +65,8 @@ pub use crate::{
         Aspect, Dct, DctSource, Document, Event, EventClass, Granularity, Interval, LinkEnd,
         Modifier, Polarity, Relation, Sentence, Span, Tense, TimeLink, Timex, TimexType,
     },
-    timeline::{Timeline, TimelineEntry},
+    timeline::{
+        evaluate_timeline, DatedBy, EntryKind, Mention, TimeRelation, Timeline, TimelineEntry,
+        TimelineOptions, TimelineScores,
+    },
 };

@@ -1,0 +1,475 @@
+//! Words and their hashed features for the event tagger.
+//!
+//! A *word* is what TimeML tags as one event: a token, or tokens glued by
+//! hyphens without space (`cease-fire`, `U.S.-led`). Contractions are split
+//! the way treebanks split them (`didn't` -> `did` + `n't`, `he's` -> `he` +
+//! `'s`), so that `n't` and `'s` read as the function words they are.
+//!
+//! Features are 64-bit hashes, built by hashing bytes as they are read
+//! (no string per feature): each word's lowercased form is hashed once into
+//! a [`WordInfo`], and a feature is a template number mixed with one or two
+//! of those hashes. A weight table keeps the top bits of a feature hash.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::model::Span;
+use crate::text::{Token, TokenKind};
+
+/// The grammatical role of a closed-class word, from
+/// `data/events/function_words.txt`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Function {
+    Content,
+    Determiner,
+    Be,
+    Have,
+    Do,
+    Modal,
+    Future,
+    To,
+    Preposition,
+    Pronoun,
+    Negation,
+    Conjunction,
+    Wh,
+    Relative,
+    Punctuation,
+    Number,
+}
+
+impl Function {
+    fn from_name(name: &str) -> Option<Function> {
+        Some(match name {
+            "det" => Function::Determiner,
+            "be" => Function::Be,
+            "have" => Function::Have,
+            "do" => Function::Do,
+            "modal" => Function::Modal,
+            "future" => Function::Future,
+            "to" => Function::To,
+            "prep" => Function::Preposition,
+            "pron" => Function::Pronoun,
+            "neg" => Function::Negation,
+            "conj" => Function::Conjunction,
+            "wh" => Function::Wh,
+            "rel" => Function::Relative,
+            _ => return None,
+        })
+    }
+
+    /// Whether the word can stand in a verb group before the main verb.
+    pub(crate) fn is_auxiliary(self) -> bool {
+        matches!(
+            self,
+            Function::Be
+                | Function::Have
+                | Function::Do
+                | Function::Modal
+                | Function::Future
+                | Function::To
+                | Function::Negation
+        )
+    }
+}
+
+fn function_words() -> &'static HashMap<&'static str, Function> {
+    static MAP: OnceLock<HashMap<&'static str, Function>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        crate::lexicon::rows(include_str!("../../data/events/function_words.txt"))
+            .filter_map(|row| Some((*row.first()?, Function::from_name(row.get(1)?)?)))
+            .collect()
+    })
+}
+
+/// Splits tokens into words: hyphenated compounds joined, contractions split.
+pub(crate) fn words(text: &str, tokens: &[Token]) -> Vec<Span> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let token = tokens[i];
+        if token.kind == TokenKind::Punct {
+            out.push(token.span);
+            i += 1;
+            continue;
+        }
+        // A contraction: word + apostrophe + short ending, with no space.
+        if let (Some(apostrophe), Some(ending)) = (tokens.get(i + 1), tokens.get(i + 2)) {
+            let glued = !apostrophe.space_before && !ending.space_before;
+            let ending_text = ending.text(text).to_ascii_lowercase();
+            if glued
+                && token.kind == TokenKind::Word
+                && matches!(apostrophe.text(text), "'" | "\u{2019}")
+                && matches!(
+                    ending_text.as_str(),
+                    "t" | "s" | "ll" | "re" | "ve" | "d" | "m"
+                )
+            {
+                let word = token.text(text);
+                if ending_text == "t" && word.len() > 1 && word.ends_with(['n', 'N']) {
+                    // "didn't" -> "did" + "n't"; the split is after an ASCII byte.
+                    let split = token.span.end - 1;
+                    out.push(Span::new(token.span.start, split));
+                    out.push(Span::new(split, ending.span.end));
+                } else {
+                    out.push(token.span);
+                    out.push(Span::new(apostrophe.span.start, ending.span.end));
+                }
+                i += 3;
+                continue;
+            }
+        }
+        let mut end = token.span.end;
+        let mut j = i + 1;
+        while let (Some(hyphen), Some(next)) = (tokens.get(j), tokens.get(j + 1)) {
+            if hyphen.space_before
+                || next.space_before
+                || hyphen.text(text) != "-"
+                || next.kind == TokenKind::Punct
+            {
+                break;
+            }
+            end = next.span.end;
+            j += 2;
+        }
+        out.push(Span::new(token.span.start, end));
+        i = j;
+    }
+    out
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// FNV-1a over bytes.
+pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(FNV_OFFSET, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+    })
+}
+
+/// Mixes a template number with up to two value hashes into a feature hash.
+pub(crate) fn mix(template: u64, a: u64, b: u64) -> u64 {
+    let mut h = template.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ a;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd).rotate_left(29) ^ b;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 31)
+}
+
+/// What the features read from one word, hashed once.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct WordInfo {
+    pub word: u64,
+    pub stem: u64,
+    suffix2: u64,
+    suffix3: u64,
+    suffix4: u64,
+    prefix3: u64,
+    shape: u64,
+    pub function: Function,
+    capitalized: bool,
+    length: u64,
+}
+
+/// The padding before the first and after the last word of a sentence.
+const BOUNDARY: WordInfo = WordInfo {
+    word: 1,
+    stem: 1,
+    suffix2: 1,
+    suffix3: 1,
+    suffix4: 1,
+    prefix3: 1,
+    shape: 1,
+    function: Function::Punctuation,
+    capitalized: false,
+    length: 0,
+};
+
+/// Reads words into [`WordInfo`]s, reusing one buffer.
+#[derive(Debug, Default)]
+pub(crate) struct Reader {
+    lower: String,
+}
+
+impl Reader {
+    pub(crate) fn read(&mut self, word: &str) -> WordInfo {
+        self.lower.clear();
+        for c in word.chars() {
+            // Curly apostrophes read as straight ones ("n’t" is "n't").
+            let c = if c == '\u{2019}' { '\'' } else { c };
+            self.lower.extend(c.to_lowercase());
+        }
+        let lower = self.lower.as_str();
+        let function = match function_words().get(lower) {
+            Some(f) => *f,
+            None if word
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+                && word.bytes().any(|b| b.is_ascii_digit()) =>
+            {
+                Function::Number
+            }
+            None if !word.chars().any(char::is_alphanumeric) => Function::Punctuation,
+            None => Function::Content,
+        };
+        WordInfo {
+            word: fnv1a(lower.as_bytes()),
+            stem: fnv1a(stem(lower).as_bytes()),
+            suffix2: fnv1a(suffix(lower, 2).as_bytes()),
+            suffix3: fnv1a(suffix(lower, 3).as_bytes()),
+            suffix4: fnv1a(suffix(lower, 4).as_bytes()),
+            prefix3: fnv1a(prefix(lower, 3).as_bytes()),
+            shape: shape(word),
+            function,
+            capitalized: word.chars().next().is_some_and(char::is_uppercase),
+            length: lower.chars().count().min(12) as u64,
+        }
+    }
+}
+
+fn suffix(word: &str, chars: usize) -> &str {
+    match word.char_indices().rev().nth(chars - 1) {
+        Some((i, _)) => &word[i..],
+        None => word,
+    }
+}
+
+fn prefix(word: &str, chars: usize) -> &str {
+    match word.char_indices().nth(chars) {
+        Some((i, _)) => &word[..i],
+        None => word,
+    }
+}
+
+/// A crude stem: inflectional endings off, so that *attacked*, *attacks*
+/// and *attacking* share one feature.
+pub(crate) fn stem(word: &str) -> &str {
+    let n = word.len();
+    let plural = word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is");
+    let cut = if n > 5 && word.ends_with("ing") {
+        3
+    } else if n > 4 && word.ends_with("ed") {
+        2
+    } else if (n > 4 && word.ends_with("es") && !word.ends_with("ses")) || (n > 3 && plural) {
+        1
+    } else {
+        0
+    };
+    let mut stem = &word[..n - cut];
+    if cut >= 2 {
+        // "stopped" -> "stopp" -> "stop"
+        let b = stem.as_bytes();
+        if b.len() > 3 && b[b.len() - 1] == b[b.len() - 2] && !b"aeioulsz".contains(&b[b.len() - 1])
+        {
+            stem = &stem[..stem.len() - 1];
+        }
+    }
+    stem.strip_suffix('e')
+        .filter(|s| s.len() > 2)
+        .unwrap_or(stem)
+}
+
+/// The word's shape with runs collapsed: `Xx`, `x`, `X.X.`, `d`, `x-x`.
+fn shape(word: &str) -> u64 {
+    let mut h = FNV_OFFSET;
+    let mut last = 0u8;
+    for c in word.chars() {
+        let class = if c.is_uppercase() {
+            b'X'
+        } else if c.is_lowercase() {
+            b'x'
+        } else if c.is_ascii_digit() {
+            b'd'
+        } else if c.is_alphabetic() {
+            b'a'
+        } else {
+            if c.is_ascii() {
+                c as u8
+            } else {
+                b'?'
+            }
+        };
+        if class != last {
+            h = (h ^ u64::from(class)).wrapping_mul(FNV_PRIME);
+            last = class;
+        }
+    }
+    h
+}
+
+/// A hash of the verb group to the left of word `i`: the auxiliaries,
+/// modals, negations and `to` before it, skipping adverbs in *-ly*.
+/// Zero when there is none.
+pub(crate) fn auxiliary_chain(infos: &[WordInfo], words: &[&str], i: usize) -> u64 {
+    let mut h = 0u64;
+    let mut j = i;
+    let mut seen = 0;
+    while j > 0 && seen < 5 {
+        j -= 1;
+        let info = &infos[j];
+        if info.function.is_auxiliary() {
+            h = mix(99, h, info.word);
+        } else if !(info.function == Function::Content && words[j].ends_with("ly")) {
+            break;
+        }
+        seen += 1;
+    }
+    h
+}
+
+/// The function of the nearest word to the left of `i` that is not an
+/// adverb in *-ly*, within three words.
+fn left_function(infos: &[WordInfo], words: &[&str], i: usize) -> Function {
+    let mut j = i;
+    while j > 0 && i - j < 3 {
+        j -= 1;
+        if !(infos[j].function == Function::Content && words[j].ends_with("ly")) {
+            return infos[j].function;
+        }
+    }
+    Function::Punctuation
+}
+
+/// Pushes the feature hashes of word `i` of a sentence.
+pub(crate) fn features(infos: &[WordInfo], words: &[&str], i: usize, out: &mut Vec<u64>) {
+    let at = |k: isize| -> &WordInfo {
+        let j = i as isize + k;
+        if j < 0 || j as usize >= infos.len() {
+            &BOUNDARY
+        } else {
+            &infos[j as usize]
+        }
+    };
+    let w = at(0);
+    let (p1, p2, n1, n2) = (at(-1), at(-2), at(1), at(2));
+    let f = |x: Function| x as u64 + 7;
+    let chain = auxiliary_chain(infos, words, i);
+    let left = left_function(infos, words, i);
+    out.extend([
+        mix(0, 0, 0),
+        mix(1, w.word, 0),
+        mix(2, w.stem, 0),
+        mix(3, w.suffix2, 0),
+        mix(4, w.suffix3, 0),
+        mix(5, w.suffix4, 0),
+        mix(6, w.prefix3, 0),
+        mix(7, w.shape, 0),
+        mix(8, p1.word, 0),
+        mix(9, n1.word, 0),
+        mix(10, p2.word, 0),
+        mix(11, n2.word, 0),
+        mix(12, f(p1.function), 0),
+        mix(13, f(n1.function), 0),
+        mix(14, f(p2.function), f(p1.function)),
+        mix(15, p1.word, w.word),
+        mix(16, w.word, n1.word),
+        mix(17, f(left), 0),
+        mix(18, p1.suffix3, 0),
+        mix(19, n1.suffix3, 0),
+        mix(20, u64::from(w.capitalized), u64::from(i == 0)),
+        mix(21, chain, 0),
+        mix(22, chain, w.suffix3),
+        mix(23, f(left), w.stem),
+        mix(24, f(left), w.suffix3),
+        mix(25, w.length, 0),
+        mix(26, p1.stem, w.stem),
+        mix(27, f(n1.function), w.suffix3),
+        mix(28, n1.stem, 0),
+        mix(29, p1.stem, 0),
+        mix(30, f(w.function), 0),
+        mix(31, w.shape, p1.shape),
+    ]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    fn word_texts(text: &str) -> Vec<&str> {
+        let tokens = tokenize(text);
+        words(text, &tokens)
+            .into_iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn words_join_hyphens_and_split_contractions() {
+        assert_eq!(
+            word_texts("The cease-fire didn't hold; he's U.S.-led."),
+            [
+                "The",
+                "cease-fire",
+                "did",
+                "n't",
+                "hold",
+                ";",
+                "he",
+                "'s",
+                "U.S.-led",
+                "."
+            ]
+        );
+        assert_eq!(word_texts("won’t - no"), ["wo", "n’t", "-", "no"]);
+        assert_eq!(
+            word_texts("a -b c- 'd"),
+            ["a", "-", "b", "c", "-", "'", "d"]
+        );
+    }
+
+    #[test]
+    fn stems_share_inflections() {
+        assert_eq!(stem("attacked"), stem("attacking"));
+        assert_eq!(stem("attacks"), "attack");
+        assert_eq!(stem("stopped"), "stop");
+        assert_eq!(stem("make"), stem("making"));
+        assert_eq!(stem("is"), "is");
+        assert_eq!(stem("crisis"), "crisis");
+    }
+
+    #[test]
+    fn contractions_read_as_function_words() {
+        let mut reader = Reader::default();
+        assert_eq!(reader.read("n’t").function, Function::Negation);
+        assert_eq!(reader.read("Will").function, Function::Future);
+        assert_eq!(reader.read("1,000").function, Function::Number);
+        assert_eq!(reader.read("summit").function, Function::Content);
+        assert_eq!(reader.read("Summit").word, reader.read("summit").word);
+    }
+
+    #[test]
+    fn auxiliary_chain_skips_adverbs_and_stops_at_content() {
+        let text = ["he", "has", "not", "really", "been", "seen"];
+        let mut reader = Reader::default();
+        let infos: Vec<_> = text.iter().map(|w| reader.read(w)).collect();
+        let with_adverb = auxiliary_chain(&infos, &text, 5);
+        let plain = ["he", "has", "not", "been", "seen"];
+        let plain_infos: Vec<_> = plain.iter().map(|w| reader.read(w)).collect();
+        assert_eq!(with_adverb, auxiliary_chain(&plain_infos, &plain, 4));
+        assert_ne!(with_adverb, 0);
+        assert_eq!(auxiliary_chain(&infos, &text, 1), 0);
+    }
+
+    #[test]
+    fn features_are_deterministic_and_distinct() {
+        let text = ["The", "council", "will", "convene"];
+        let mut reader = Reader::default();
+        let infos: Vec<_> = text.iter().map(|w| reader.read(w)).collect();
+        let mut a = Vec::new();
+        let mut b = Vec::new();
+        features(&infos, &text, 3, &mut a);
+        features(&infos, &text, 3, &mut b);
+        assert_eq!(a, b);
+        let mut other = Vec::new();
+        features(&infos, &text, 1, &mut other);
+        assert_ne!(a, other);
+        let mut unique = a.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), a.len());
+    }
+}

@@ -1,0 +1,565 @@
+//! Linking events to the times that date them.
+//!
+//! Each timex of a sentence dates one event, found by the first rule that
+//! applies (the rule names are recorded nowhere but here, in order):
+//!
+//! 1. `premodifier`: the timex modifies a noun right after it, with only
+//!    capitalized words between: *a September **report***, *the February
+//!    2020 Doha **Agreement***, *Sunday's **attack***.
+//! 2. `governing_event`: the nearest event to its left in the same clause
+//!    (no comma, semicolon, quote or *that*/*which*/*who* between): *will
+//!    **convene** on Wednesday*, *a press **conference** on Sunday*.
+//! 3. `clause_event`: otherwise the first verb (else event) to its right:
+//!    *On Sunday, the council **met***. A duration that opens its clause
+//!    (*for 91 days staff had **continued** ... despite being **denied***)
+//!    dates every verb of the rest of the sentence.
+//!
+//! The relation comes from the word before the timex: *since*/*from* ->
+//! BEGUN_BY, *until*/*till*/*through* -> ENDED_BY, *before*/*by* ->
+//! BEFORE, *after* -> AFTER, a duration -> DURING, else IS_INCLUDED. A set
+//! (*every week*) dates nothing. An event dated this way inherits its
+//! timex's interval (unless it is only before or after it).
+//!
+//! An event that no timex dates is related to the DCT (`t0`) by its tense:
+//! past -> BEFORE, future -> AFTER, present -> INCLUDES; untensed events
+//! (nouns, infinitives) take the tense of the nearest tensed event of their
+//! sentence. No interval is invented for them.
+
+use super::weights::Weights;
+use super::LINK_TABLE;
+use crate::model::{
+    Document, Event, Interval, LinkEnd, Relation, Span, Tense, TimeLink, TimexType,
+};
+
+/// Links every event of `doc` to a timex of its sentence or to the DCT,
+/// sets the events' `time`, `relation` and `interval`, and replaces
+/// `doc.links` with the TLINKs.
+pub(super) fn link(doc: &mut Document, weights: Option<&Weights>) {
+    doc.links.clear();
+    let text = doc.text.as_str();
+    // (event index, timex index, relation)
+    let mut dated: Vec<(usize, usize, Relation)> = Vec::new();
+    // The classifier's best timex of each event, with its margin.
+    let mut best: Vec<Option<(i32, usize)>> = vec![None; doc.events.len()];
+    let mut features = Vec::with_capacity(32);
+    for (t, timex) in doc.timexes.iter().enumerate() {
+        if timex.kind == TimexType::Set {
+            continue;
+        }
+        let Some(sentence) = doc.sentence_index(timex.span.start) else {
+            continue;
+        };
+        let bounds = doc.sentences[sentence].span;
+        let in_sentence = events_within(&doc.events, bounds);
+        let relation = relation_for(text, bounds, timex.span, timex.kind);
+        let Some(weights) = weights else {
+            for e in dated_events(text, &doc.events, &in_sentence, timex.span, timex.kind) {
+                if !dated.iter().any(|&(d, _, _)| d == e) {
+                    dated.push((e, t, relation));
+                }
+            }
+            continue;
+        };
+        for &e in &in_sentence {
+            if doc.events[e].span.overlaps(timex.span)
+                || doc.events[e].span.start.abs_diff(timex.span.start) > MAX_PAIR_DISTANCE
+            {
+                continue;
+            }
+            features.clear();
+            pair_features(
+                text,
+                bounds,
+                &doc.events,
+                &in_sentence,
+                e,
+                timex,
+                &mut features,
+            );
+            let mut scores = [0i32; 2];
+            weights.score(LINK_TABLE, &features, &mut scores);
+            let margin = scores[1] - scores[0];
+            if margin > 0 && best[e].is_none_or(|(m, _)| margin > m) {
+                best[e] = Some((margin, t));
+            }
+        }
+    }
+    for (e, choice) in best.iter().enumerate() {
+        if let Some((_, t)) = *choice {
+            let timex = &doc.timexes[t];
+            let bounds = doc.sentences[doc.sentence_index(timex.span.start).unwrap_or(0)].span;
+            dated.push((e, t, relation_for(text, bounds, timex.span, timex.kind)));
+        }
+    }
+    dated.sort_by_key(|&(e, _, _)| e);
+    for &(e, t, relation) in &dated {
+        let timex = &doc.timexes[t];
+        let event = &mut doc.events[e];
+        event.time = Some(timex.id.clone());
+        event.relation = Some(relation);
+        event.interval = inherited_interval(relation, timex.interval);
+    }
+    if doc.dct.is_some() {
+        for e in 0..doc.events.len() {
+            if doc.events[e].time.is_some() {
+                continue;
+            }
+            if let Some(relation) = dct_relation(doc, e) {
+                let event = &mut doc.events[e];
+                event.time = Some("t0".to_string());
+                event.relation = Some(relation);
+            }
+        }
+    }
+    let links: Vec<TimeLink> = doc
+        .events
+        .iter()
+        .filter_map(|event| {
+            Some((
+                LinkEnd::Event(event.instance_id.clone()),
+                LinkEnd::Time(event.time.clone()?),
+                event.relation?,
+            ))
+        })
+        .enumerate()
+        .map(|(i, (source, target, relation))| TimeLink {
+            id: format!("l{}", i + 1),
+            source,
+            target,
+            relation,
+        })
+        .collect();
+    doc.links = links;
+}
+
+/// Pairs further apart than this (in bytes) are never linked: it keeps
+/// the work linear on long run-on sentences.
+pub(super) const MAX_PAIR_DISTANCE: usize = 400;
+
+/// The indices of the events inside `bounds`, in text order.
+pub(super) fn events_within(events: &[Event], bounds: Span) -> Vec<usize> {
+    let first = events.partition_point(|e| e.span.start < bounds.start);
+    (first..events.len())
+        .take_while(|&e| events[e].span.end <= bounds.end)
+        .collect()
+}
+
+fn inherited_interval(relation: Relation, interval: Option<Interval>) -> Option<Interval> {
+    match relation {
+        Relation::Before | Relation::After => None,
+        _ => interval,
+    }
+}
+
+/// The lowercased words and punctuation marks of `text[from..to]`.
+fn gap(text: &str, from: usize, to: usize) -> Vec<String> {
+    let Some(slice) = text.get(from..to) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut word = String::new();
+    for c in slice.chars() {
+        if c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-' {
+            word.extend(c.to_lowercase());
+        } else {
+            if !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+            if !c.is_whitespace() {
+                out.push(c.to_string());
+            }
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
+fn breaks_clause(item: &str) -> bool {
+    matches!(
+        item,
+        "," | ";"
+            | ":"
+            | "\""
+            | "\u{201c}"
+            | "\u{201d}"
+            | "("
+            | ")"
+            | "that"
+            | "which"
+            | "who"
+            | "while"
+            | "when"
+            | "and"
+            | "but"
+    )
+}
+
+/// The word right before the timex, within the sentence.
+fn word_before(text: &str, sentence: Span, timex: Span) -> Option<String> {
+    gap(text, sentence.start, timex.start).pop()
+}
+
+fn relation_for(text: &str, sentence: Span, timex: Span, kind: TimexType) -> Relation {
+    let before = word_before(text, sentence, timex);
+    let first = gap(text, timex.start, timex.end).into_iter().next();
+    let signal = before.as_deref().or(first.as_deref()).unwrap_or("");
+    match signal {
+        "since" | "from" => Relation::BegunBy,
+        "until" | "till" | "through" | "thru" => Relation::EndedBy,
+        "before" | "by" => Relation::Before,
+        "after" => Relation::After,
+        _ if kind == TimexType::Duration => Relation::During,
+        _ => Relation::IsIncluded,
+    }
+}
+
+/// The events (indices into `events`) that a timex dates, by the rules of
+/// the module documentation. `in_sentence` lists the sentence's events in
+/// text order.
+fn dated_events(
+    text: &str,
+    events: &[Event],
+    in_sentence: &[usize],
+    timex: Span,
+    kind: TimexType,
+) -> Vec<usize> {
+    // 1. premodifier
+    if let Some(&next) = in_sentence
+        .iter()
+        .find(|&&e| events[e].span.start >= timex.end)
+    {
+        let between = text.get(timex.end..events[next].span.start).unwrap_or(",");
+        let pieces: Vec<&str> = between.split_whitespace().collect();
+        let only_names = pieces.len() <= 2
+            && pieces.iter().all(|w| {
+                matches!(*w, "'" | "'s" | "\u{2019}s" | "\u{2019}")
+                    || (w
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                        && w.chars()
+                            .all(|c| c.is_alphanumeric() || c == '-' || c == '.'))
+            });
+        if only_names && events[next].pos != "VERB" {
+            return vec![next];
+        }
+    }
+    // 2. governing_event
+    if let Some(&previous) = in_sentence
+        .iter()
+        .rev()
+        .find(|&&e| events[e].span.end <= timex.start)
+    {
+        let between = gap(text, events[previous].span.end, timex.start);
+        if !between.iter().any(|w| breaks_clause(w)) {
+            return vec![previous];
+        }
+    }
+    // 3. clause_event
+    let after: Vec<usize> = in_sentence
+        .iter()
+        .copied()
+        .filter(|&e| events[e].span.start >= timex.end)
+        .collect();
+    if kind == TimexType::Duration {
+        let verbs: Vec<usize> = after
+            .iter()
+            .copied()
+            .filter(|&e| events[e].pos == "VERB")
+            .collect();
+        if !verbs.is_empty() {
+            return verbs;
+        }
+    }
+    after
+        .iter()
+        .copied()
+        .find(|&e| events[e].pos == "VERB")
+        .or_else(|| after.first().copied())
+        .into_iter()
+        .collect()
+}
+
+fn tense_relation(tense: Tense, event: &Event) -> Option<Relation> {
+    match tense {
+        Tense::Past | Tense::Pastpart => Some(Relation::Before),
+        Tense::Future => Some(Relation::After),
+        Tense::Present if event.aspect == crate::model::Aspect::Perfective => {
+            Some(Relation::Before)
+        }
+        Tense::Present | Tense::Prespart => Some(Relation::Includes),
+        Tense::None | Tense::Infinitive => None,
+    }
+}
+
+/// The relation of event `e` to the DCT, from its tense or that of the
+/// nearest tensed event of its sentence.
+fn dct_relation(doc: &Document, e: usize) -> Option<Relation> {
+    let event = &doc.events[e];
+    if let Some(r) = tense_relation(event.tense, event) {
+        return Some(r);
+    }
+    let sentence = doc.sentence_index(event.span.start)?;
+    let bounds = doc.sentences[sentence].span;
+    doc.events
+        .iter()
+        .filter(|o| o.span.start >= bounds.start && o.span.end <= bounds.end)
+        .filter(|o| !matches!(o.tense, Tense::None | Tense::Infinitive))
+        .min_by_key(|o| o.span.start.abs_diff(event.span.start))
+        .and_then(|o| tense_relation(o.tense, o))
+}
+
+/// The features of the pair (event `e`, timex `t`) of one sentence, whose
+/// events (indices into `events`, in text order) are `in_sentence`.
+pub(super) fn pair_features(
+    text: &str,
+    sentence: Span,
+    events: &[Event],
+    in_sentence: &[usize],
+    e: usize,
+    timex: &crate::model::Timex,
+    out: &mut Vec<u64>,
+) {
+    use super::features::{fnv1a, mix};
+    let event = &events[e];
+    let left = event.span.end <= timex.span.start;
+    let (from, to) = if left {
+        (event.span.end, timex.span.start)
+    } else {
+        (timex.span.end, event.span.start)
+    };
+    let between = gap(text, from, to);
+    let dir = u64::from(left) + 1;
+    let distance = match between.len() {
+        n @ 0..=3 => n as u64,
+        4..=5 => 4,
+        6..=8 => 5,
+        9..=12 => 6,
+        _ => 7,
+    };
+    let inside = |o: &&usize| {
+        let s = events[**o].span;
+        s.start >= from && s.end <= to
+    };
+    let events_between = in_sentence.iter().filter(inside).count().min(3) as u64;
+    let verbs_between = in_sentence
+        .iter()
+        .filter(inside)
+        .filter(|&&o| events[o].pos == "VERB")
+        .count()
+        .min(3) as u64;
+    let signal = word_before(text, sentence, timex.span).unwrap_or_default();
+    let signal = if signal.chars().any(char::is_alphabetic) {
+        fnv1a(signal.as_bytes())
+    } else {
+        fnv1a(b"<punct>")
+    };
+    let pos = fnv1a(event.pos.as_bytes());
+    let class = event.class as u64 + 1;
+    let tense = event.tense as u64 + 1;
+    let kind = timex.kind as u64 + 1;
+    let word = fnv1a(event.text.to_lowercase().as_bytes());
+    let first_verb = in_sentence
+        .iter()
+        .find(|&&o| events[o].pos == "VERB" && !matches!(events[o].tense, Tense::None))
+        .is_some_and(|&o| o == e);
+    let timex_opens = gap(text, sentence.start, timex.span.start).len() <= 1;
+    let comma = between.iter().any(|w| w == ",");
+    let clause = between.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "that" | "which" | "who" | "when" | "while" | "because" | "if"
+        )
+    });
+    let quote = between
+        .iter()
+        .any(|w| matches!(w.as_str(), "\"" | "`" | "'" | "\u{201c}" | "\u{201d}"));
+    let conj = between
+        .iter()
+        .any(|w| matches!(w.as_str(), "and" | "but" | "or" | ";"));
+    let next_word = gap(text, event.span.end, sentence.end)
+        .into_iter()
+        .next()
+        .map(|w| fnv1a(w.as_bytes()))
+        .unwrap_or(0);
+    out.extend([
+        mix(200, 0, 0),
+        mix(201, dir, distance),
+        mix(202, dir, events_between),
+        mix(203, dir, verbs_between),
+        mix(204, dir, pos),
+        mix(205, dir, class),
+        mix(206, dir, tense),
+        mix(207, dir, kind),
+        mix(208, dir, signal),
+        mix(209, dir, u64::from(comma)),
+        mix(210, dir, u64::from(clause)),
+        mix(211, dir, u64::from(quote)),
+        mix(212, dir, u64::from(conj)),
+        mix(213, word, 0),
+        mix(214, word, signal),
+        mix(215, dir * 4 + events_between, verbs_between * 8 + distance),
+        mix(216, u64::from(first_verb), dir),
+        mix(217, u64::from(timex_opens), dir * 16 + verbs_between),
+        mix(218, next_word, u64::from(distance == 0)),
+        mix(219, pos, distance * 4 + dir),
+        mix(220, signal, kind),
+        mix(221, pos, signal),
+        mix(222, tense * 16 + kind, dir),
+        mix(
+            223,
+            u64::from(comma) * 2 + u64::from(clause),
+            dir * 8 + verbs_between,
+        ),
+    ]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EventClass, Sentence, Timex};
+
+    /// A document with one sentence, events at the given words (with part
+    /// of speech and tense) and timexes at the given phrases.
+    fn doc(text: &str, events: &[(&str, &str, Tense)], timexes: &[(&str, TimexType)]) -> Document {
+        let mut doc = Document::new("d", text, Some("2025-12-07".parse().unwrap()));
+        doc.sentences = vec![Sentence {
+            span: Span::new(0, text.len()),
+            id: None,
+        }];
+        for (i, (word, pos, tense)) in events.iter().enumerate() {
+            let start = text.find(word).unwrap();
+            let mut event = Event::new(
+                format!("e{}", i + 1),
+                Span::new(start, start + word.len()),
+                *word,
+                EventClass::Occurrence,
+            );
+            event.pos = pos.to_string();
+            event.tense = *tense;
+            doc.events.push(event);
+        }
+        for (i, (phrase, kind)) in timexes.iter().enumerate() {
+            let start = text.find(phrase).unwrap();
+            doc.timexes.push(Timex {
+                id: format!("t{}", i + 1),
+                span: Span::new(start, start + phrase.len()),
+                text: phrase.to_string(),
+                kind: *kind,
+                value: String::new(),
+                modifier: None,
+                quant: None,
+                freq: None,
+                begin_point: None,
+                end_point: None,
+                anchor: None,
+                temporal_function: false,
+                interval: Interval::month(2025, 9),
+                rule: "test".into(),
+            });
+        }
+        doc
+    }
+
+    fn dating(doc: &Document) -> Vec<(&str, Option<&str>, Option<Relation>)> {
+        doc.events
+            .iter()
+            .map(|e| (e.text.as_str(), e.time.as_deref(), e.relation))
+            .collect()
+    }
+
+    #[test]
+    fn the_governing_event_is_dated() {
+        let mut d = doc(
+            "Speaking at a press conference on Sunday, 7 December, Baghaei referred to ties.",
+            &[
+                ("Speaking", "VERB", Tense::Prespart),
+                ("conference", "NOUN", Tense::None),
+                ("referred", "VERB", Tense::Past),
+            ],
+            &[("Sunday, 7 December", TimexType::Date)],
+        );
+        link(&mut d, None);
+        assert_eq!(
+            dating(&d),
+            [
+                ("Speaking", Some("t0"), Some(Relation::Includes)),
+                ("conference", Some("t1"), Some(Relation::IsIncluded)),
+                ("referred", Some("t0"), Some(Relation::Before)),
+            ]
+        );
+        assert_eq!(d.events[1].interval, Interval::month(2025, 9));
+        assert_eq!(d.events[0].interval, None);
+        assert_eq!(d.links.len(), 3);
+        assert_eq!(d.links[1].target, LinkEnd::Time("t1".into()));
+        assert_eq!(d.links[1].source, LinkEnd::Event("ei2".into()));
+        assert_eq!(d.links[2].id, "l3");
+    }
+
+    #[test]
+    fn premodifiers_date_their_noun() {
+        let mut d = doc(
+            "Qatar hosted the talks that led to the February 2020 Doha Agreement.",
+            &[
+                ("hosted", "VERB", Tense::Past),
+                ("talks", "NOUN", Tense::None),
+                ("led", "VERB", Tense::Past),
+                ("Agreement", "NOUN", Tense::None),
+            ],
+            &[("February 2020", TimexType::Date)],
+        );
+        link(&mut d, None);
+        assert_eq!(d.events[3].time.as_deref(), Some("t1"));
+        assert_eq!(d.events[2].time.as_deref(), Some("t0"));
+        assert_eq!(d.events[1].relation, Some(Relation::Before));
+    }
+
+    #[test]
+    fn an_opening_duration_dates_the_verbs_of_its_clause() {
+        let mut d = doc(
+            "She noted that for 91 days staff had continued their work despite being denied access.",
+            &[("noted", "VERB", Tense::Past), ("continued", "VERB", Tense::Past), ("work", "NOUN", Tense::None), ("denied", "VERB", Tense::Prespart)],
+            &[("91 days", TimexType::Duration)],
+        );
+        link(&mut d, None);
+        let got = dating(&d);
+        assert_eq!(got[0].1, Some("t0"));
+        assert_eq!(got[1], ("continued", Some("t1"), Some(Relation::During)));
+        assert_eq!(got[3], ("denied", Some("t1"), Some(Relation::During)));
+        assert_eq!(d.events[3].interval, Interval::month(2025, 9));
+    }
+
+    #[test]
+    fn signals_give_relations() {
+        let mut d = doc(
+            "Access has declined since 2021 and will grow until March.",
+            &[
+                ("declined", "VERB", Tense::Present),
+                ("grow", "VERB", Tense::Future),
+            ],
+            &[("2021", TimexType::Date), ("March", TimexType::Date)],
+        );
+        link(&mut d, None);
+        assert_eq!(d.events[0].relation, Some(Relation::BegunBy));
+        assert_eq!(d.events[1].relation, Some(Relation::EndedBy));
+        let mut d = doc(
+            "They met before May.",
+            &[("met", "VERB", Tense::Past)],
+            &[("May", TimexType::Date)],
+        );
+        link(&mut d, None);
+        assert_eq!(d.events[0].relation, Some(Relation::Before));
+        assert_eq!(d.events[0].interval, None);
+    }
+
+    #[test]
+    fn without_a_dct_undated_events_stay_unlinked() {
+        let mut d = doc("He will go.", &[("go", "VERB", Tense::Future)], &[]);
+        d.dct = None;
+        link(&mut d, None);
+        assert!(d.links.is_empty());
+        assert_eq!(d.events[0].time, None);
+    }
+}

@@ -1,0 +1,241 @@
+//! Hashed weight tables: reading the compiled-in file, scoring, and the
+//! averaged perceptron that trains them.
+//!
+//! File layout (little-endian): the magic `CHRONOEV`, a `u32` version, a
+//! `u32` table count, then per table a `u32` number of hash bits, a `u32`
+//! number of classes, an `f32` scale and `classes << bits` `i16` weights,
+//! bucket-major. A weight is its `i16` times the scale.
+
+use std::borrow::Cow;
+
+const MAGIC: &[u8; 8] = b"CHRONOEV";
+const VERSION: u32 = 1;
+
+/// One table of a weights file.
+#[derive(Debug, Clone, Copy)]
+struct TableRef {
+    bits: u32,
+    classes: usize,
+    offset: usize,
+}
+
+/// The weight tables of the event model.
+#[derive(Debug, Clone)]
+pub(crate) struct Weights {
+    bytes: Cow<'static, [u8]>,
+    tables: Vec<TableRef>,
+}
+
+fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
+}
+
+impl Weights {
+    /// Parses a weights file; `None` if it is malformed.
+    pub(crate) fn parse(bytes: Cow<'static, [u8]>) -> Option<Weights> {
+        if bytes.get(..8)? != MAGIC || read_u32(&bytes, 8)? != VERSION {
+            return None;
+        }
+        let count = read_u32(&bytes, 12)? as usize;
+        let mut at = 16;
+        let mut tables = Vec::with_capacity(count);
+        for _ in 0..count {
+            let bits = read_u32(&bytes, at)?;
+            let classes = read_u32(&bytes, at + 4)? as usize;
+            if !(1..=30).contains(&bits) || classes == 0 || classes > 64 {
+                return None;
+            }
+            at += 12;
+            tables.push(TableRef {
+                bits,
+                classes,
+                offset: at,
+            });
+            at = at.checked_add((classes << bits) * 2)?;
+        }
+        (at == bytes.len()).then_some(Weights { bytes, tables })
+    }
+
+    /// The number of tables.
+    pub(crate) fn len(&self) -> usize {
+        self.tables.len()
+    }
+
+    /// The number of classes of table `table`.
+    pub(crate) fn classes(&self, table: usize) -> usize {
+        self.tables[table].classes
+    }
+
+    /// Adds the weights of `features` in table `table` into `scores` (one
+    /// per class, in units of the table's scale).
+    pub(crate) fn score(&self, table: usize, features: &[u64], scores: &mut [i32]) {
+        let t = self.tables[table];
+        let data = &self.bytes[t.offset..t.offset + (t.classes << t.bits) * 2];
+        for &feature in features {
+            let base = (feature >> (64 - t.bits)) as usize * t.classes;
+            for (c, score) in scores.iter_mut().enumerate().take(t.classes) {
+                let k = (base + c) * 2;
+                *score += i32::from(i16::from_le_bytes([data[k], data[k + 1]]));
+            }
+        }
+    }
+
+    /// The best class of `features` in table `table`, among `allowed`
+    /// (all classes when empty).
+    pub(crate) fn best(&self, table: usize, features: &[u64], allowed: &[usize]) -> usize {
+        let mut scores = [0i32; 64];
+        let classes = self.tables[table].classes;
+        self.score(table, features, &mut scores[..classes]);
+        let mut best = allowed.first().copied().unwrap_or(0);
+        for c in 0..classes {
+            if (allowed.is_empty() || allowed.contains(&c)) && scores[c] > scores[best] {
+                best = c;
+            }
+        }
+        best
+    }
+}
+
+/// An averaged multiclass perceptron over one hashed table.
+#[derive(Debug)]
+pub(crate) struct Perceptron {
+    bits: u32,
+    classes: usize,
+    weights: Vec<f32>,
+    totals: Vec<f64>,
+    stamps: Vec<u32>,
+    step: u32,
+}
+
+impl Perceptron {
+    pub(crate) fn new(bits: u32, classes: usize) -> Perceptron {
+        let size = classes << bits;
+        Perceptron {
+            bits,
+            classes,
+            weights: vec![0.0; size],
+            totals: vec![0.0; size],
+            stamps: vec![0; size],
+            step: 0,
+        }
+    }
+
+    fn index(&self, feature: u64, class: usize) -> usize {
+        (feature >> (64 - self.bits)) as usize * self.classes + class
+    }
+
+    pub(crate) fn predict(&self, features: &[u64]) -> usize {
+        let mut scores = vec![0f32; self.classes];
+        for &f in features {
+            let base = self.index(f, 0);
+            for (c, s) in scores.iter_mut().enumerate() {
+                *s += self.weights[base + c];
+            }
+        }
+        let mut best = 0;
+        for c in 1..self.classes {
+            if scores[c] > scores[best] {
+                best = c;
+            }
+        }
+        best
+    }
+
+    /// One training example: predicts, and moves the weights toward `gold`
+    /// when the prediction is wrong.
+    pub(crate) fn learn(&mut self, features: &[u64], gold: usize) -> bool {
+        self.step += 1;
+        let guess = self.predict(features);
+        if guess == gold {
+            return true;
+        }
+        for &f in features {
+            self.nudge(self.index(f, gold), 1.0);
+            self.nudge(self.index(f, guess), -1.0);
+        }
+        false
+    }
+
+    fn nudge(&mut self, k: usize, delta: f32) {
+        self.totals[k] += f64::from(self.step - self.stamps[k]) * f64::from(self.weights[k]);
+        self.stamps[k] = self.step;
+        self.weights[k] += delta;
+    }
+
+    /// The averaged weights, quantized to `i16`, as one table of the file.
+    fn write(&self, out: &mut Vec<u8>) {
+        let step = f64::from(self.step.max(1));
+        let averaged: Vec<f64> = (0..self.weights.len())
+            .map(|k| {
+                let total = self.totals[k]
+                    + f64::from(self.step - self.stamps[k]) * f64::from(self.weights[k]);
+                total / step
+            })
+            .collect();
+        let max = averaged.iter().fold(0f64, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 {
+            max / f64::from(i16::MAX)
+        } else {
+            1.0
+        };
+        out.extend_from_slice(&self.bits.to_le_bytes());
+        out.extend_from_slice(&(self.classes as u32).to_le_bytes());
+        out.extend_from_slice(&(scale as f32).to_le_bytes());
+        for w in averaged {
+            let q = (w / scale)
+                .round()
+                .clamp(f64::from(i16::MIN), f64::from(i16::MAX)) as i16;
+            out.extend_from_slice(&q.to_le_bytes());
+        }
+    }
+}
+
+/// Writes trained perceptrons as a weights file.
+pub(crate) fn write_file(tables: &[&Perceptron]) -> Vec<u8> {
+    let mut out = Vec::new();
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    out.extend_from_slice(&(tables.len() as u32).to_le_bytes());
+    for table in tables {
+        table.write(&mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_trained_table_round_trips_through_the_file() {
+        let mut p = Perceptron::new(8, 3);
+        let examples: [(&[u64], usize); 3] = [
+            (&[1 << 60, 5 << 58], 0),
+            (&[2 << 60, 5 << 58], 1),
+            (&[3 << 60, 5 << 58], 2),
+        ];
+        for _ in 0..10 {
+            for (features, gold) in examples {
+                p.learn(features, gold);
+            }
+        }
+        let file = write_file(&[&p]);
+        let weights = Weights::parse(Cow::Owned(file)).expect("valid file");
+        assert_eq!(weights.len(), 1);
+        assert_eq!(weights.classes(0), 3);
+        for (features, gold) in examples {
+            assert_eq!(p.predict(features), gold);
+            assert_eq!(weights.best(0, features, &[]), gold);
+        }
+        assert!([1, 2].contains(&weights.best(0, examples[0].0, &[1, 2])));
+    }
+
+    #[test]
+    fn malformed_files_are_rejected() {
+        assert!(Weights::parse(Cow::Borrowed(b"")).is_none());
+        assert!(Weights::parse(Cow::Borrowed(b"CHRONOEV\x01\0\0\0\x01\0\0\0")).is_none());
+        let mut file = write_file(&[&Perceptron::new(4, 2)]);
+        file.pop();
+        assert!(Weights::parse(Cow::Owned(file)).is_none());
+    }
+}
