@@ -7,6 +7,8 @@ mod cli;
 #[path = "integration/common.rs"]
 #[allow(dead_code)] // each test module uses its own share of the helpers
 mod common;
+#[path = "integration/engine.rs"]
+mod engine;
 #[path = "integration/eval.rs"]
 mod eval;
 #[path = "integration/running_example.rs"]
