@@ -66,7 +66,7 @@ pub use crate::{
         Modifier, Polarity, Relation, Sentence, Span, Tense, TimeLink, Timex, TimexType,
     },
     timeline::{
-        evaluate_timeline, DatedBy, EntryKind, Mention, TimeRelation, Timeline, TimelineEntry,
-        TimelineOptions, TimelineScores,
+        evaluate_timeline, DatedBy, EntityOptions, EntryKind, Mention, TimeRelation, Timeline,
+        TimelineEntry, TimelineOptions, TimelineScores,
     },
 };

@@ -1676,8 +1676,10 @@ fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+mod entity;
 mod semeval;
 
+pub use entity::EntityOptions;
 pub use semeval::{evaluate_timeline, TimelineScores};
 
 #[cfg(test)]
