@@ -1,47 +1,358 @@
-//! Entity timelines: the events of which a named entity is a participant.
+//! Entity timelines: the events of which a named entity is a participant,
+//! dated the way a reader of the news dates them.
 
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use chrono::Duration;
 use serde::{Deserialize, Serialize};
 
-use super::{Timeline, TimelineOptions};
-use crate::model::Document;
+use super::{
+    dct_interval, sentences_of, word_key, words, DatedBy, Timeline, TimelineEntry, TimelineOptions,
+};
+use crate::lexicon;
+use crate::model::{Document, Granularity, Interval, Relation, Span, TimexType};
 
 /// How [`Timeline::of_entity`] picks and dates an entity's events.
 ///
 /// ```
 /// use chronoline::EntityOptions;
-/// assert_eq!(EntityOptions::default().max_words, 3);
+/// let options = EntityOptions::default();
+/// assert_eq!(options.max_words, 3);
+/// assert!(options.pronouns);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct EntityOptions {
-    /// How many words an event trigger may be from a mention of the entity.
+    /// How many words an event trigger may be from a mention of the entity
+    /// (in the same clause).
     pub max_words: usize,
+    /// Whether a sentence that opens with *he*, *she* or *it* right after a
+    /// sentence about the entity is about the entity too.
+    pub pronouns: bool,
+    /// Whether a name of several words also matches without its first or
+    /// last word ("Jobs" for "Steve Jobs", "Apple Corps" for "Beatles Apple
+    /// Corps"), unless it holds a digit ("iPhone 4" never matches "iPhone").
+    pub partial_names: bool,
+    /// How many days before the DCT a day mentioned in a news text may be
+    /// to date the past events after it that have no date of their own ("on
+    /// Monday" dates what a report of Tuesday tells afterwards).
+    pub recent_days: i64,
 }
 
 impl Default for EntityOptions {
     fn default() -> EntityOptions {
-        EntityOptions { max_words: 3 }
+        EntityOptions {
+            max_words: 3,
+            pronouns: true,
+            partial_names: true,
+            recent_days: 7,
+        }
+    }
+}
+
+fn clause_words() -> &'static HashSet<&'static str> {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        lexicon::lines(include_str!("../../data/timeline/clause_words.txt")).collect()
+    })
+}
+
+fn subject_pronouns() -> &'static HashSet<&'static str> {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        lexicon::lines(include_str!("../../data/timeline/subject_pronouns.txt")).collect()
+    })
+}
+
+/// Punctuation that ends a clause or an apposition.
+const CLAUSE_MARKS: &[char] = &[',', ';', ':', '(', ')', '"', '\u{201c}', '\u{201d}'];
+
+/// A word of a document: where it is and its comparison key.
+struct Word {
+    span: Span,
+    key: String,
+    capitalized: bool,
+}
+
+/// The words of `text[span]`, with spans into `text`.
+fn words_in(text: &str, span: Span) -> Vec<Word> {
+    let Some(part) = span.slice(text) else {
+        return Vec::new();
+    };
+    let base = part.as_ptr() as usize;
+    words(part)
+        .map(|w| {
+            let start = span.start + (w.as_ptr() as usize - base);
+            Word {
+                span: Span::new(start, start + w.len()),
+                key: word_key(w),
+                capitalized: w.chars().any(char::is_uppercase),
+            }
+        })
+        .collect()
+}
+
+/// The word patterns that name the entity (see
+/// [`EntityOptions::partial_names`]).
+fn name_patterns(names: &[&str], options: &EntityOptions) -> Vec<Vec<String>> {
+    let mut patterns: Vec<Vec<String>> = Vec::new();
+    for name in names {
+        let parts: Vec<&str> = words(name).collect();
+        if parts.is_empty() {
+            continue;
+        }
+        patterns.push(parts.iter().map(|w| word_key(w)).collect());
+        if let Some(head) = parts
+            .last()
+            .filter(|w| parts.len() >= 2 && w.chars().all(char::is_lowercase))
+        {
+            // A name ending in a common noun is taken up by "the <noun>":
+            // "the store" for "iTunes store".
+            patterns.push(vec!["the".to_string(), word_key(head)]);
+        }
+        let has_digit = name.chars().any(|c| c.is_ascii_digit());
+        let proper = parts.iter().all(|w| w.chars().any(char::is_uppercase));
+        if options.partial_names && parts.len() >= 2 && proper && !has_digit {
+            for run in [&parts[1..], &parts[..parts.len() - 1]] {
+                patterns.push(run.iter().map(|w| word_key(w)).collect());
+            }
+        }
+    }
+    patterns.sort();
+    patterns.dedup();
+    patterns
+}
+
+/// The mentions of the entity in a sentence, as ranges of word indices:
+/// the pattern's words in order, with at most one capitalized word between
+/// two of them ("iTunes Music Store" for "iTunes store").
+fn mentions(words: &[Word], patterns: &[Vec<String>]) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    for pattern in patterns {
+        for first in 0..words.len() {
+            let (mut at, mut matched, mut skipped) = (first, 0, false);
+            while matched < pattern.len() {
+                match words.get(at) {
+                    Some(w) if w.key == pattern[matched] => {
+                        at += 1;
+                        matched += 1;
+                    }
+                    Some(w) if matched > 0 && !skipped && w.capitalized => {
+                        at += 1;
+                        skipped = true;
+                    }
+                    _ => break,
+                }
+            }
+            if matched == pattern.len() {
+                found.push((first, at - 1));
+            }
+        }
+    }
+    found
+}
+
+/// What one document says about the entity, sentence by sentence.
+struct DocumentView<'d> {
+    doc: &'d Document,
+    /// The words of each sentence.
+    words: Vec<Vec<Word>>,
+    /// The word ranges that refer to the entity in each sentence.
+    anchors: Vec<Vec<(usize, usize)>>,
+}
+
+impl<'d> DocumentView<'d> {
+    fn new(doc: &'d Document, patterns: &[Vec<String>], options: &EntityOptions) -> Self {
+        let sentences = sentences_of(doc).into_owned();
+        let words: Vec<Vec<Word>> = sentences
+            .iter()
+            .map(|s| words_in(&doc.text, s.span))
+            .collect();
+        let mut anchors = Vec::with_capacity(words.len());
+        let mut previous_about = false;
+        for sentence in &words {
+            let mut found = mentions(sentence, patterns);
+            if found.is_empty() && options.pronouns && previous_about {
+                if let Some(first) = sentence.first() {
+                    if subject_pronouns().contains(first.key.as_str()) {
+                        found.push((0, 0));
+                    }
+                }
+            }
+            previous_about = !found.is_empty();
+            anchors.push(found);
+        }
+        DocumentView {
+            doc,
+            words,
+            anchors,
+        }
+    }
+
+    /// Whether an event at `span` in sentence `index` is about the entity:
+    /// at most `max_words` words from a mention, in the same clause.
+    fn is_about(&self, index: usize, span: Span, max_words: usize) -> bool {
+        let (Some(words), Some(anchors)) = (self.words.get(index), self.anchors.get(index)) else {
+            return false;
+        };
+        let Some(position) = words
+            .iter()
+            .position(|w| w.span.start <= span.start && span.start < w.span.end)
+        else {
+            return false;
+        };
+        anchors.iter().any(|&(first, last)| {
+            let near = position + max_words >= first && position <= last + max_words;
+            near && self.same_clause(words, position, first, last)
+        })
+    }
+
+    /// Whether nothing between the word at `position` and the mention
+    /// `first..=last` opens a new clause.
+    fn same_clause(&self, words: &[Word], position: usize, first: usize, last: usize) -> bool {
+        let (from, to) = if position > last {
+            (last, position)
+        } else if position < first {
+            (position, first)
+        } else {
+            return true;
+        };
+        let (Some(a), Some(b)) = (words.get(from), words.get(to)) else {
+            return false;
+        };
+        let between = self
+            .doc
+            .text
+            .get(a.span.end..b.span.start)
+            .unwrap_or_default();
+        if between.contains(CLAUSE_MARKS) {
+            return false;
+        }
+        !words[from + 1..to]
+            .iter()
+            .any(|w| clause_words().contains(w.key.as_str()))
+    }
+
+    /// The last day mentioned before `at` that lies within `recent_days`
+    /// before the DCT (or on it): the day a news report is telling about.
+    fn reported_day(&self, at: usize, recent_days: i64) -> Option<Interval> {
+        let dct = dct_interval(self.doc.dct.as_ref()?);
+        let earliest = dct.start - Duration::days(recent_days);
+        self.doc
+            .timexes
+            .iter()
+            .take_while(|t| t.span.start < at)
+            .filter(|t| t.kind == TimexType::Date && !t.value.ends_with("_REF"))
+            .filter_map(|t| t.interval)
+            .filter(|i| i.granularity == Granularity::Day)
+            .filter(|i| i.start >= earliest && i.end <= dct.end)
+            .last()
     }
 }
 
 impl Timeline {
-    /// The timeline of the events about an entity (`names`: its name and
-    /// aliases) in `docs`.
+    /// The timeline of the events about an entity in `docs`, for the
+    /// SemEval-2015 Task 4 kind of timeline: `names` are the entity's name
+    /// and aliases.
+    ///
+    /// An event is about the entity when its trigger is at most
+    /// [`EntityOptions::max_words`] words from a mention of the entity in
+    /// the same clause (no `,;:()"` and no *and*, *but*, *which*, *that*,
+    /// *who*, *while*, *when*, *where*, *because*, *although* between
+    /// them). A mention is the name (words compared without case,
+    /// possessive or plural ending; one capitalized word may stand between
+    /// two of its words), a part of it ([`EntityOptions::partial_names`]),
+    /// or a sentence-opening *he*, *she* or *it* right after a sentence
+    /// about the entity ([`EntityOptions::pronouns`]).
+    ///
+    /// Events are dated as in [`Timeline::with_options`] with undated
+    /// events kept and context dating on; then an event that happened
+    /// before the DCT and has no date takes the last day mentioned before
+    /// it within [`EntityOptions::recent_days`] of the DCT, else the DCT
+    /// itself (approximate, [`DatedBy::Context`]); an event linked to
+    /// *now*, *currently* takes the DCT. Events after the DCT with no date
+    /// stay undated. Timexes are left out and nothing is merged.
     ///
     /// ```
     /// use chronoline::{EntityOptions, Extractor, Timeline};
-    /// let doc = Extractor::new().extract("Apple unveiled the phone on 7 June 2010.", None);
+    /// let text = "Apple unveiled the phone on Monday. It ships in June. The band toured.";
+    /// let doc = Extractor::new().extract(text, Some("2010-06-08".parse().unwrap()));
     /// let timeline = Timeline::of_entity(&[doc], &["Apple"], &EntityOptions::default());
-    /// assert!(timeline.entries().iter().any(|e| e.text == "unveiled"));
+    /// let unveiled = timeline.entries().iter().find(|e| e.text == "unveiled").unwrap();
+    /// assert_eq!(unveiled.value.as_deref(), Some("2010-06-07"));
+    /// assert!(timeline.entries().iter().all(|e| e.text != "toured"));
     /// ```
     pub fn of_entity(docs: &[Document], names: &[&str], options: &EntityOptions) -> Timeline {
         let all = Timeline::with_options(
             docs,
             &TimelineOptions {
+                merge: false,
+                timexes: false,
                 undated: true,
                 context_dating: true,
                 ..TimelineOptions::default()
             },
         );
-        all.about_near(names, options.max_words)
+        let patterns = name_patterns(names, options);
+        let mut views: HashMap<&str, DocumentView<'_>> = HashMap::new();
+        for doc in docs {
+            views
+                .entry(doc.id.as_str())
+                .or_insert_with(|| DocumentView::new(doc, &patterns, options));
+        }
+        let mut entries: Vec<TimelineEntry> = all
+            .entries
+            .into_iter()
+            .filter_map(|entry| {
+                let view = views.get(entry.document.as_str())?;
+                let index = entry.sentence_index?;
+                view.is_about(index, entry.span, options.max_words)
+                    .then(|| redate(view, entry, options))
+            })
+            .collect();
+        let position: HashMap<&str, usize> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.as_str(), i))
+            .collect();
+        entries.sort_by(|a, b| {
+            let pa = position.get(a.document.as_str()).copied().unwrap_or(0);
+            let pb = position.get(b.document.as_str()).copied().unwrap_or(0);
+            super::compare_entries(pa, a, pb, b)
+        });
+        Timeline { entries }
     }
+}
+
+/// Dates an entry of the entity timeline the way a news reader does (see
+/// [`Timeline::of_entity`]).
+fn redate(
+    view: &DocumentView<'_>,
+    mut entry: TimelineEntry,
+    options: &EntityOptions,
+) -> TimelineEntry {
+    let Some(dct) = view.doc.dct.as_ref() else {
+        return entry;
+    };
+    let dct_day = dct_interval(dct);
+    let vague_link = entry.dated_by == DatedBy::Link
+        && entry.value.as_deref().is_some_and(|v| v == "PRESENT_REF");
+    if vague_link {
+        entry.interval = Some(dct_day);
+        entry.value = Some(dct.value());
+        return entry;
+    }
+    if entry.interval.is_none() && entry.dct_relation == Some(Relation::Before) {
+        let mut day = view
+            .reported_day(entry.span.start, options.recent_days)
+            .unwrap_or(dct_day);
+        day.exact = false;
+        entry.value = Some(super::date_at(day.start, day.granularity));
+        entry.timex_type = Some(TimexType::Date);
+        entry.interval = Some(day);
+        entry.dated_by = DatedBy::Context;
+        entry.dct_relation = None;
+        entry.anchor = None;
+    }
+    entry
 }
