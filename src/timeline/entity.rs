@@ -11,7 +11,7 @@ use super::{
     dct_interval, sentences_of, word_key, words, DatedBy, Timeline, TimelineEntry, TimelineOptions,
 };
 use crate::lexicon;
-use crate::model::{Document, Granularity, Interval, Relation, Span, TimexType};
+use crate::model::{Document, Granularity, Interval, Relation, Span, Tense, TimexType};
 
 /// How [`Timeline::of_entity`] picks and dates an entity's events.
 ///
@@ -63,6 +63,10 @@ fn subject_pronouns() -> &'static HashSet<&'static str> {
         lexicon::lines(include_str!("../../data/timeline/subject_pronouns.txt")).collect()
     })
 }
+
+/// How many words may open a sentence before the subject pronoun that
+/// continues the previous sentence's subject.
+const OPENING_WORDS: usize = 4;
 
 /// Punctuation that ends a clause or an apposition.
 const CLAUSE_MARKS: &[char] = &[',', ';', ':', '(', ')', '"', '\u{201c}', '\u{201d}'];
@@ -173,10 +177,14 @@ impl<'d> DocumentView<'d> {
         for sentence in &words {
             let mut found = mentions(sentence, patterns);
             if found.is_empty() && options.pronouns && previous_about {
-                if let Some(first) = sentence.first() {
-                    if subject_pronouns().contains(first.key.as_str()) {
-                        found.push((0, 0));
-                    }
+                // The subject pronoun of the main clause, after at most an
+                // opening phrase ("In 1986 he bought Pixar").
+                let pronoun = sentence
+                    .iter()
+                    .take(OPENING_WORDS + 1)
+                    .position(|w| subject_pronouns().contains(w.key.as_str()));
+                if let Some(at) = pronoun {
+                    found.push((at, at));
                 }
             }
             previous_about = !found.is_empty();
@@ -231,6 +239,22 @@ impl<'d> DocumentView<'d> {
         !words[from + 1..to]
             .iter()
             .any(|w| clause_words().contains(w.key.as_str()))
+    }
+
+    /// The last date (not a vague reference) mentioned before `at` in
+    /// sentence `index` that ends by the end of the DCT: "In 1986 he
+    /// *bought* Pixar".
+    fn sentence_date(&self, index: usize, at: usize, dct: &Interval) -> Option<Interval> {
+        let start = self.words.get(index)?.first()?.span.start;
+        self.doc
+            .timexes
+            .iter()
+            .take_while(|t| t.span.start < at)
+            .filter(|t| t.span.start >= start)
+            .filter(|t| t.kind == TimexType::Date && !t.value.ends_with("_REF"))
+            .filter_map(|t| t.interval)
+            .filter(|i| i.end <= dct.end)
+            .last()
     }
 
     /// The last day mentioned before `at` that lies within `recent_days`
@@ -289,7 +313,7 @@ impl Timeline {
                 merge: false,
                 timexes: false,
                 undated: true,
-                context_dating: true,
+                context_dating: false,
                 ..TimelineOptions::default()
             },
         );
@@ -300,14 +324,24 @@ impl Timeline {
                 .entry(doc.id.as_str())
                 .or_insert_with(|| DocumentView::new(doc, &patterns, options));
         }
-        let mut entries: Vec<TimelineEntry> = all
+        let mut dated: Vec<TimelineEntry> = all
             .entries
             .into_iter()
-            .filter_map(|entry| {
-                let view = views.get(entry.document.as_str())?;
-                let index = entry.sentence_index?;
+            .map(|entry| match views.get(entry.document.as_str()) {
+                Some(view) => redate(view, entry, options),
+                None => entry,
+            })
+            .collect();
+        date_participles(&mut dated, &views);
+        let mut entries: Vec<TimelineEntry> = dated
+            .into_iter()
+            .filter(|entry| {
+                let (Some(view), Some(index)) =
+                    (views.get(entry.document.as_str()), entry.sentence_index)
+                else {
+                    return false;
+                };
                 view.is_about(index, entry.span, options.max_words)
-                    .then(|| redate(view, entry, options))
             })
             .collect();
         let position: HashMap<&str, usize> = docs
@@ -343,8 +377,10 @@ fn redate(
         return entry;
     }
     if entry.interval.is_none() && entry.dct_relation == Some(Relation::Before) {
-        let mut day = view
-            .reported_day(entry.span.start, options.recent_days)
+        let mut day = entry
+            .sentence_index
+            .and_then(|index| view.sentence_date(index, entry.span.start, &dct_day))
+            .or_else(|| view.reported_day(entry.span.start, options.recent_days))
             .unwrap_or(dct_day);
         day.exact = false;
         entry.value = Some(super::date_at(day.start, day.granularity));
@@ -355,4 +391,63 @@ fn redate(
         entry.anchor = None;
     }
     entry
+}
+
+/// A participle clause ("..., saying ...", "While introducing ...") is part
+/// of the event of its sentence: an *-ing* trigger that only holds at the
+/// DCT takes the date of the nearest event of its sentence dated otherwise.
+fn date_participles(entries: &mut [TimelineEntry], views: &HashMap<&str, DocumentView<'_>>) {
+    let is_finite_verb = |e: &TimelineEntry| {
+        views.get(e.document.as_str()).is_some_and(|view| {
+            view.doc
+                .events
+                .iter()
+                .find(|event| event.id == e.id)
+                .is_some_and(|event| event.pos == "VERB" && event.tense != Tense::None)
+        }) && !e.text.to_lowercase().ends_with("ing")
+    };
+    let mut by_sentence: HashMap<(&str, usize), Vec<usize>> = HashMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        if let Some(s) = e.sentence_index {
+            by_sentence
+                .entry((e.document.as_str(), s))
+                .or_default()
+                .push(i);
+        }
+    }
+    let is_participle = |e: &TimelineEntry| {
+        e.interval.is_none()
+            && e.dct_relation.is_some_and(super::holds_at_dct)
+            && e.text.len() > 4
+            && e.text.to_lowercase().ends_with("ing")
+    };
+    let mut updates: Vec<(usize, usize)> = Vec::new();
+    for members in by_sentence.values() {
+        for &i in members {
+            if !is_participle(&entries[i]) {
+                continue;
+            }
+            let at = entries[i].span.start;
+            let nearest = members
+                .iter()
+                .copied()
+                .filter(|&j| j != i && entries[j].interval.is_some())
+                .filter(|&j| is_finite_verb(&entries[j]))
+                .filter(|&j| entries[j].dated_by != DatedBy::Nothing)
+                .min_by_key(|&j| entries[j].span.start.abs_diff(at));
+            if let Some(j) = nearest {
+                updates.push((i, j));
+            }
+        }
+    }
+    for (i, j) in updates {
+        let source = entries[j].clone();
+        let entry = &mut entries[i];
+        entry.interval = source.interval;
+        entry.value = source.value;
+        entry.timex_type = source.timex_type;
+        entry.dated_by = DatedBy::Context;
+        entry.dct_relation = None;
+        entry.anchor = None;
+    }
 }
