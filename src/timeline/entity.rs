@@ -290,12 +290,15 @@ impl Timeline {
     /// about the entity ([`EntityOptions::pronouns`]).
     ///
     /// Events are dated as in [`Timeline::with_options`] with undated
-    /// events kept and context dating on; then an event that happened
-    /// before the DCT and has no date takes the last day mentioned before
-    /// it within [`EntityOptions::recent_days`] of the DCT, else the DCT
-    /// itself (approximate, [`DatedBy::Context`]); an event linked to
-    /// *now*, *currently* takes the DCT. Events after the DCT with no date
-    /// stay undated. Timexes are left out and nothing is merged.
+    /// events kept; then an event that happened before the DCT and has no
+    /// date of its own takes (approximate, [`DatedBy::Context`]) the last
+    /// date mentioned before it in its sentence, else the last day
+    /// mentioned before it within [`EntityOptions::recent_days`] of the
+    /// DCT (the day the report tells about), else the DCT; an event linked
+    /// to *now* takes the DCT; an *-ing* participle that only holds at the
+    /// DCT ("..., saying") takes the date of the nearest finite verb of its
+    /// sentence. Events after the DCT with no date stay undated. Timexes
+    /// are left out and nothing is merged.
     ///
     /// ```
     /// use chronoline::{EntityOptions, Extractor, Timeline};

@@ -7,14 +7,11 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use chronoline::{
-    evaluate_timeline, read_timeml, Document, Extractor, Timeline, TimelineEntry, TimelineOptions,
-    TimelineScores,
+    evaluate_timeline, read_timeml, Document, EntityOptions, Extractor, Timeline, TimelineEntry,
+    TimelineOptions, TimelineScores,
 };
 
 use crate::common::{shared_data, tml_files};
-
-/// How many words from the entity an event may be to be about it.
-const NEAR: usize = 3;
 
 struct Trial {
     docs: Vec<Document>,
@@ -23,26 +20,31 @@ struct Trial {
 }
 
 fn trial() -> Option<Trial> {
-    let data = shared_data()?.join("timeline-trial");
-    let extractor = Extractor::new();
-    let docs = tml_files(&data.join("raw-timeml"))
-        .iter()
-        .map(|path| extractor.extract_document(read_timeml(path).unwrap()))
-        .collect();
-    let mut paths: Vec<_> = std::fs::read_dir(data.join("gold-timelines"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
-    let golds = paths
-        .iter()
-        .map(|path| {
-            let gold = std::fs::read_to_string(path).unwrap();
-            let entity = gold.lines().next().unwrap_or("").trim().to_string();
-            (entity, gold)
-        })
-        .collect();
-    Some(Trial { docs, golds })
+    Some(Trial::load(&shared_data()?.join("timeline-trial")))
+}
+
+impl Trial {
+    fn load(data: &std::path::Path) -> Trial {
+        let extractor = Extractor::new();
+        let docs = tml_files(&data.join("raw-timeml"))
+            .iter()
+            .map(|path| extractor.extract_document(read_timeml(path).unwrap()))
+            .collect();
+        let mut paths: Vec<_> = std::fs::read_dir(data.join("gold-timelines"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        paths.sort();
+        let golds = paths
+            .iter()
+            .map(|path| {
+                let gold = std::fs::read_to_string(path).unwrap();
+                let entity = gold.lines().next().unwrap_or("").trim().to_string();
+                (entity, gold)
+            })
+            .collect();
+        Trial { docs, golds }
+    }
 }
 
 fn timeline(docs: &[Document]) -> Timeline {
@@ -57,14 +59,13 @@ fn timeline(docs: &[Document]) -> Timeline {
 }
 
 fn scores(trial: &Trial) -> Vec<(String, TimelineScores)> {
-    let timeline = timeline(&trial.docs);
     let scored: Vec<(String, TimelineScores)> = trial
         .golds
         .iter()
         .map(|(entity, gold)| {
-            let system = timeline
-                .about_near(&[entity.as_str()], NEAR)
-                .to_semeval2015(entity);
+            let system =
+                Timeline::of_entity(&trial.docs, &[entity.as_str()], &EntityOptions::default())
+                    .to_semeval2015(entity);
             let score = evaluate_timeline(gold, &system)
                 .unwrap_or_else(|e| panic!("{entity}: {e}\n{system}"));
             (entity.clone(), score)
@@ -259,4 +260,181 @@ fn the_seed_article_timeline_is_in_order() {
     assert!(
         row(doha) < row(report) && row(report) < row(conference) && row(conference) < row(council)
     );
+}
+
+fn run(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_chronoline"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn text_of(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// `chronoline timeline a.txt b.txt --dct a.txt=... --dct b.txt=... --csv
+/// out.csv`: each file's relative dates resolve against its own DCT.
+#[test]
+fn cli_timeline_takes_a_dct_per_file() {
+    let dir = crate::common::temp_dir("timeline-per-file-dct");
+    let a = dir.join("a.txt");
+    let b = dir.join("b.txt");
+    std::fs::write(&a, "The council met on Monday to discuss the budget.\n").unwrap();
+    std::fs::write(&b, "The vote was held yesterday in the capital.\n").unwrap();
+    let out = dir.join("out.csv");
+    let (a, b, out_s) = (
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        out.to_str().unwrap(),
+    );
+    let ran = run(&[
+        "timeline",
+        a,
+        b,
+        "--dct",
+        "a.txt=2025-03-05",
+        "--dct",
+        &format!("{b}=2025-06-10"),
+        "--csv",
+        out_s,
+    ]);
+    assert!(ran.status.success(), "{}", text_of(&ran.stderr));
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert!(csv.starts_with("position,date,"), "{csv}");
+    let monday = csv.lines().position(|l| l.contains(",2025-03-03,"));
+    let yesterday = csv.lines().position(|l| l.contains(",2025-06-09,"));
+    assert!(monday.is_some() && yesterday.is_some(), "{csv}");
+    assert!(monday < yesterday, "{csv}");
+
+    // One DATE for every file, and a FILE= that names no input.
+    let ran = run(&["timeline", a, "--dct", "2025-03-05", "--format", "json"]);
+    assert!(ran.status.success(), "{}", text_of(&ran.stderr));
+    assert!(text_of(&ran.stdout).contains("2025-03-03"));
+    let ran = run(&["timeline", a, "--dct", "c.txt=2025-03-05"]);
+    assert_eq!(ran.status.code(), Some(2));
+    assert!(text_of(&ran.stderr).contains("c.txt is not an input file"));
+    let ran = run(&["timeline", a, "--format", "semeval2015"]);
+    assert_eq!(ran.status.code(), Some(2));
+    assert!(text_of(&ran.stderr).contains("needs --about"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `timeline-eval` scores each gold file against the system file of the
+/// same name and averages over the entities.
+#[test]
+fn cli_timeline_eval_scores_per_entity_and_macro() {
+    let dir = crate::common::temp_dir("timeline-eval");
+    let (gold, system) = (dir.join("gold"), dir.join("system"));
+    std::fs::create_dir_all(&gold).unwrap();
+    std::fs::create_dir_all(&system).unwrap();
+    std::fs::write(
+        gold.join("a.txt"),
+        "Entity A\n1\t2010-06\td1-2-unveiled\n2\t2010-06-24\td2-12-release\n",
+    )
+    .unwrap();
+    std::fs::write(gold.join("b.txt"), "Entity B\n1\t2011\td3-1-died\n").unwrap();
+    std::fs::write(
+        system.join("a.txt"),
+        "Entity A\n1\t2010-06-07\td1-2-unveiled\n2\t2010-07-01\td2-12-release\n",
+    )
+    .unwrap();
+    let ran = run(&[
+        "timeline-eval",
+        gold.to_str().unwrap(),
+        system.to_str().unwrap(),
+    ]);
+    assert!(ran.status.success(), "{}", text_of(&ran.stderr));
+    let table = text_of(&ran.stdout);
+    let row = |name: &str| -> Vec<String> {
+        table
+            .lines()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_else(|| panic!("no row {name} in\n{table}"))
+            .split_whitespace()
+            .map(str::to_string)
+            .collect()
+    };
+    // Entity A: one of two right (the release has the wrong month).
+    assert_eq!(
+        row("Entity A")[2..9],
+        ["2", "2", "1", "50.00", "50.00", "50.00", "-"]
+    );
+    assert!(row("Entity B").join(" ").ends_with("(no system file)"));
+    assert_eq!(
+        row("macro average")[2..8],
+        ["3", "2", "1", "25.00", "25.00", "25.00"]
+    );
+    let json = run(&[
+        "eval-timeline",
+        gold.to_str().unwrap(),
+        system.to_str().unwrap(),
+        "--json",
+    ]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(value["macro_average"]["f1"], 0.25);
+    assert_eq!(value["entities"][1]["missing"], true);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The SemEval-2015 output of the command line on the trial documents is
+/// what the library gives, names real sentences, and scores as the
+/// library's timeline does.
+#[test]
+fn cli_semeval_output_on_the_trial_data_scores_with_timeline_eval() {
+    let Some(data) = shared_data() else { return };
+    let trial = data.join("timeline-trial");
+    let files = tml_files(&trial.join("raw-timeml"));
+    let dir = crate::common::temp_dir("timeline-trial-cli");
+    let gold_dir = trial.join("gold-timelines");
+    let mut entities = Vec::new();
+    for entry in std::fs::read_dir(&gold_dir).unwrap() {
+        let path = entry.unwrap().path();
+        let gold = std::fs::read_to_string(&path).unwrap();
+        let entity = gold.lines().next().unwrap().trim().to_string();
+        let mut args = vec![
+            "timeline",
+            "--about",
+            entity.as_str(),
+            "--format",
+            "semeval2015",
+        ];
+        args.extend(files.iter().map(|p| p.to_str().unwrap()));
+        let ran = run(&args);
+        assert!(ran.status.success(), "{}", text_of(&ran.stderr));
+        let output = text_of(&ran.stdout);
+        assert_eq!(output.lines().next(), Some(entity.as_str()));
+        for line in output.lines().skip(1) {
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert!(
+                fields.len() >= 3 && fields[0].parse::<u32>().is_ok(),
+                "{line:?}"
+            );
+            assert!(
+                fields[1] == "XXXX-XX-XX" || fields[1].chars().take(4).all(|c| c.is_ascii_digit()),
+                "{line:?}"
+            );
+        }
+        std::fs::write(dir.join(path.file_name().unwrap()), &output).unwrap();
+        entities.push(entity);
+    }
+    let ran = run(&[
+        "timeline-eval",
+        gold_dir.to_str().unwrap(),
+        dir.to_str().unwrap(),
+        "--json",
+    ]);
+    assert!(ran.status.success(), "{}", text_of(&ran.stderr));
+    let value: serde_json::Value = serde_json::from_slice(&ran.stdout).unwrap();
+    let library = Trial::load(&trial);
+    let expected = TimelineScores::macro_average(
+        &scores(&library)
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect::<Vec<_>>(),
+    );
+    let f1 = value["macro_average"]["f1"].as_f64().unwrap();
+    assert!((f1 - expected.f1).abs() < 1e-9, "{f1} != {}", expected.f1);
+    assert_eq!(value["entities"].as_array().unwrap().len(), entities.len());
+    let _ = std::fs::remove_dir_all(&dir);
 }
