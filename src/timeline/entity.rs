@@ -57,6 +57,41 @@ fn clause_words() -> &'static HashSet<&'static str> {
     })
 }
 
+fn particles() -> &'static HashSet<&'static str> {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| lexicon::lines(include_str!("../../data/timeline/particles.txt")).collect())
+}
+
+/// Extends a verb trigger over the particle right after it ("showed" ->
+/// "showed off").
+fn with_particle(doc: &Document, entry: &mut TimelineEntry) {
+    let Some(rest) = doc.text.get(entry.span.end..) else {
+        return;
+    };
+    let gap = rest.len() - rest.trim_start().len();
+    let next: &str = rest[gap..]
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    if gap == 0 || gap > 2 || next.is_empty() || !particles().contains(next.to_lowercase().as_str())
+    {
+        return;
+    }
+    let is_verb = doc
+        .events
+        .iter()
+        .any(|e| e.id == entry.id && e.pos == "VERB");
+    if !is_verb {
+        return;
+    }
+    let end = entry.span.end + gap + next.len();
+    if let Some(text) = doc.text.get(entry.span.start..end) {
+        entry.text = text.to_string();
+        entry.span = Span::new(entry.span.start, end);
+    }
+}
+
 fn subject_pronouns() -> &'static HashSet<&'static str> {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
     WORDS.get_or_init(|| {
@@ -67,6 +102,12 @@ fn subject_pronouns() -> &'static HashSet<&'static str> {
 /// How many words may open a sentence before the subject pronoun that
 /// continues the previous sentence's subject.
 const OPENING_WORDS: usize = 4;
+
+/// Pronouns that open a relative clause whose subject is the word before.
+const RELATIVE_PRONOUNS: &[&str] = &["which", "who"];
+
+/// Words that join two verb phrases of one subject.
+const COORDINATORS: &[&str] = &[];
 
 /// Punctuation that ends a clause or an apposition.
 const CLAUSE_MARKS: &[char] = &[',', ';', ':', '(', ')', '"', '\u{201c}', '\u{201d}'];
@@ -159,6 +200,9 @@ fn mentions(words: &[Word], patterns: &[Vec<String>]) -> Vec<(usize, usize)> {
 /// What one document says about the entity, sentence by sentence.
 struct DocumentView<'d> {
     doc: &'d Document,
+    /// The start of the main verb of each sentence whose subject is the
+    /// entity.
+    subject_verbs: Vec<Vec<usize>>,
     /// The words of each sentence.
     words: Vec<Vec<Word>>,
     /// The word ranges that refer to the entity in each sentence.
@@ -190,8 +234,10 @@ impl<'d> DocumentView<'d> {
             previous_about = !found.is_empty();
             anchors.push(found);
         }
+        let subject_verbs = DocumentView::subject_verbs(doc, &words, &anchors);
         DocumentView {
             doc,
+            subject_verbs,
             words,
             anchors,
         }
@@ -209,10 +255,71 @@ impl<'d> DocumentView<'d> {
         else {
             return false;
         };
+        // A word of the name is not an event of the entity ("the iTunes
+        // *store*").
+        if anchors
+            .iter()
+            .any(|&(first, last)| (first..=last).contains(&position))
+        {
+            return false;
+        }
+        if self
+            .subject_verbs
+            .get(index)
+            .is_some_and(|verbs| verbs.contains(&span.start))
+        {
+            return true;
+        }
         anchors.iter().any(|&(first, last)| {
             let near = position + max_words >= first && position <= last + max_words;
             near && self.same_clause(words, position, first, last)
         })
+    }
+
+    /// The verbs whose subject is the entity although a comma stands
+    /// between: the first finite verb after a mention that opens the
+    /// sentence and is followed by an apposition ("Steve Jobs, the chief
+    /// executive of Apple, *announced*"), or after a relative pronoun
+    /// right after a mention ("the iTunes Music Store, which *sells*").
+    fn subject_verbs(
+        doc: &Document,
+        words: &[Vec<Word>],
+        anchors: &[Vec<(usize, usize)>],
+    ) -> Vec<Vec<usize>> {
+        words
+            .iter()
+            .zip(anchors)
+            .map(|(sentence, found)| {
+                let Some(end) = sentence.last().map(|w| w.span.end) else {
+                    return Vec::new();
+                };
+                let first_verb_after = |start: usize| {
+                    doc.events
+                        .iter()
+                        .filter(|e| start <= e.span.start && e.span.start < end)
+                        .find(|e| e.pos == "VERB" && e.tense != Tense::None)
+                        .map(|e| e.span.start)
+                };
+                let mut verbs = Vec::new();
+                for &(first, last) in found {
+                    let Some(after) = sentence.get(last) else {
+                        continue;
+                    };
+                    let rest = doc.text.get(after.span.end..).unwrap_or_default();
+                    let comma = rest.trim_start().starts_with(',');
+                    // "the iTunes Music Store, which *sells* ..."
+                    let relative = sentence
+                        .get(last + 1)
+                        .is_some_and(|w| RELATIVE_PRONOUNS.contains(&w.key.as_str()));
+                    if relative {
+                        verbs.extend(first_verb_after(sentence[last + 1].span.end));
+                    } else if comma && first <= OPENING_WORDS {
+                        verbs.extend(first_verb_after(after.span.end));
+                    }
+                }
+                verbs
+            })
+            .collect()
     }
 
     /// Whether nothing between the word at `position` and the mention
@@ -236,7 +343,15 @@ impl<'d> DocumentView<'d> {
         if between.contains(CLAUSE_MARKS) {
             return false;
         }
-        !words[from + 1..to]
+        // "Jobs welcomed everyone and announced ...": a coordinated verb
+        // right after *and* shares the subject.
+        let inner_end =
+            if position > last && to >= 1 && COORDINATORS.contains(&words[to - 1].key.as_str()) {
+                to - 1
+            } else {
+                to
+            };
+        !words[from + 1..inner_end.max(from + 1)]
             .iter()
             .any(|w| clause_words().contains(w.key.as_str()))
     }
@@ -345,6 +460,12 @@ impl Timeline {
                     return false;
                 };
                 view.is_about(index, entry.span, options.max_words)
+            })
+            .map(|mut entry| {
+                if let Some(view) = views.get(entry.document.as_str()) {
+                    with_particle(view.doc, &mut entry);
+                }
+                entry
             })
             .collect();
         let position: HashMap<&str, usize> = docs
