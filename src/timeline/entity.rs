@@ -168,6 +168,54 @@ fn name_patterns(names: &[&str], options: &EntityOptions) -> Vec<Vec<String>> {
     patterns
 }
 
+/// A model name without its number ("iPhone" for "iPhone 4"): once the
+/// full name is in a document, "the (new) iPhone" takes it up.
+fn short_names(names: &[&str]) -> Vec<Vec<String>> {
+    let mut short: Vec<Vec<String>> = names
+        .iter()
+        .filter(|name| name.chars().any(|c| c.is_ascii_digit()))
+        .map(|name| {
+            words(name)
+                .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
+                .map(word_key)
+                .collect::<Vec<_>>()
+        })
+        .filter(|run| !run.is_empty())
+        .collect();
+    short.sort();
+    short.dedup();
+    short
+}
+
+/// "the <short name>" or "the <one word> <short name>", not followed by a
+/// number or another name ("the original iPhone 3GS" is another model).
+fn short_mentions(words: &[Word], short_names: &[Vec<String>]) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        if word.key != "the" {
+            continue;
+        }
+        for name in short_names {
+            for skip in [0, 1] {
+                let first = i + 1 + skip;
+                let last = first + name.len() - 1;
+                let Some(run) = words.get(first..=last) else {
+                    continue;
+                };
+                let between_lowercase = words[i + 1..first].iter().all(|w| !w.capitalized);
+                let matches = run.iter().zip(name).all(|(w, k)| &w.key == k);
+                let ends_name = words
+                    .get(last + 1)
+                    .is_none_or(|w| !w.capitalized && !w.key.chars().any(|c| c.is_ascii_digit()));
+                if between_lowercase && matches && ends_name {
+                    found.push((i, last));
+                }
+            }
+        }
+    }
+    found
+}
+
 /// The mentions of the entity in a sentence, as ranges of word indices:
 /// the pattern's words in order, with at most one capitalized word between
 /// two of them ("iTunes Music Store" for "iTunes store").
@@ -210,7 +258,12 @@ struct DocumentView<'d> {
 }
 
 impl<'d> DocumentView<'d> {
-    fn new(doc: &'d Document, patterns: &[Vec<String>], options: &EntityOptions) -> Self {
+    fn new(
+        doc: &'d Document,
+        patterns: &[Vec<String>],
+        short_names: &[Vec<String>],
+        options: &EntityOptions,
+    ) -> Self {
         let sentences = sentences_of(doc).into_owned();
         let words: Vec<Vec<Word>> = sentences
             .iter()
@@ -218,8 +271,16 @@ impl<'d> DocumentView<'d> {
             .collect();
         let mut anchors = Vec::with_capacity(words.len());
         let mut previous_about = false;
+        let mut named = false;
         for sentence in &words {
             let mut found = mentions(sentence, patterns);
+            let named_here = !found.is_empty();
+            if named || named_here {
+                found.extend(short_mentions(sentence, short_names));
+                found.sort_unstable();
+                found.dedup();
+            }
+            named |= named_here;
             if found.is_empty() && options.pronouns && previous_about {
                 // The subject pronoun of the main clause, after at most an
                 // opening phrase ("In 1986 he bought Pixar").
@@ -436,11 +497,12 @@ impl Timeline {
             },
         );
         let patterns = name_patterns(names, options);
+        let short_names = short_names(names);
         let mut views: HashMap<&str, DocumentView<'_>> = HashMap::new();
         for doc in docs {
             views
                 .entry(doc.id.as_str())
-                .or_insert_with(|| DocumentView::new(doc, &patterns, options));
+                .or_insert_with(|| DocumentView::new(doc, &patterns, &short_names, options));
         }
         let mut dated: Vec<TimelineEntry> = all
             .entries
