@@ -637,3 +637,110 @@ fn date_participles(entries: &mut [TimelineEntry], views: &HashMap<&str, Documen
         entry.anchor = None;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Extractor;
+
+    fn keys(names: &[&str]) -> Vec<Vec<String>> {
+        name_patterns(names, &EntityOptions::default())
+    }
+
+    fn key(words: &[&str]) -> Vec<String> {
+        words.iter().map(|w| word_key(w)).collect()
+    }
+
+    #[test]
+    fn partial_names_are_proper_names_without_numbers() {
+        let jobs = keys(&["Steve Jobs"]);
+        assert!(jobs.contains(&key(&["jobs"])) && jobs.contains(&key(&["steve"])));
+        assert!(keys(&["Beatles Apple Corps"]).contains(&key(&["Apple", "Corps"])));
+        assert!(!keys(&["iPhone 4"]).contains(&key(&["iphone"])));
+        let store = keys(&["iTunes store"]);
+        assert!(store.contains(&key(&["the", "store"])));
+        assert!(!store.contains(&key(&["iTunes"])));
+        let strict = name_patterns(
+            &["Steve Jobs"],
+            &EntityOptions {
+                partial_names: false,
+                ..EntityOptions::default()
+            },
+        );
+        assert_eq!(strict, vec![key(&["Steve", "Jobs"])]);
+    }
+
+    #[test]
+    fn one_capitalized_word_may_stand_inside_a_name() {
+        let text = "Apple launched the iTunes Music Store and the iTunes movie store.";
+        let words = words_in(text, Span::new(0, text.len()));
+        let found = mentions(&words, &keys(&["iTunes store"]));
+        assert_eq!(found, vec![(3, 5)]);
+    }
+
+    #[test]
+    fn the_short_name_needs_no_other_model_after_it() {
+        let text = "The new iPhone was praised, unlike the original iPhone 3GS.";
+        let words = words_in(text, Span::new(0, text.len()));
+        let found = short_mentions(&words, &short_names(&["iPhone 4"]));
+        assert_eq!(found, vec![(0, 2)]);
+    }
+
+    fn texts_of(timeline: &Timeline) -> Vec<(&str, Option<&str>)> {
+        timeline
+            .entries()
+            .iter()
+            .map(|e| (e.text.as_str(), e.value.as_deref()))
+            .collect()
+    }
+
+    #[test]
+    fn an_entity_timeline_follows_pronouns_and_dates_by_the_reported_day() {
+        let text = "Steve Jobs unveiled the phone on Monday. \
+                    He praised its design. \
+                    The board met later, and Tim Cook resigned.";
+        let doc = Extractor::new().extract(text, Some("2010-06-08".parse().unwrap()));
+        let timeline = Timeline::of_entity(&[doc], &["Steve Jobs"], &EntityOptions::default());
+        let found = texts_of(&timeline);
+        assert!(
+            found.contains(&("unveiled", Some("2010-06-07"))),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("praised", Some("2010-06-07"))),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().all(|(t, _)| *t != "resigned" && *t != "met"),
+            "{found:?}"
+        );
+        let without = Timeline::of_entity(
+            &[Extractor::new().extract(text, Some("2010-06-08".parse().unwrap()))],
+            &["Steve Jobs"],
+            &EntityOptions {
+                pronouns: false,
+                ..EntityOptions::default()
+            },
+        );
+        assert!(texts_of(&without).iter().all(|(t, _)| *t != "praised"));
+    }
+
+    #[test]
+    fn a_clause_boundary_separates_other_events() {
+        let text = "Apple Corps sued the firm in March 2006, and the court ruled for it.";
+        let doc = Extractor::new().extract(text, Some("2006-05-08".parse().unwrap()));
+        let timeline = Timeline::of_entity(&[doc], &["Apple Corps"], &EntityOptions::default());
+        let found = texts_of(&timeline);
+        assert!(found.iter().any(|(t, _)| *t == "sued"), "{found:?}");
+        assert!(found.iter().all(|(t, _)| *t != "ruled"), "{found:?}");
+    }
+
+    #[test]
+    fn particles_join_their_verb() {
+        let text = "Jobs showed off the phone yesterday.";
+        let doc = Extractor::new().extract(text, Some("2010-06-08".parse().unwrap()));
+        let timeline = Timeline::of_entity(&[doc], &["Steve Jobs"], &EntityOptions::default());
+        let out = timeline.to_semeval2015("Steve Jobs");
+        assert!(out.contains("-showed_off"), "{out}");
+    }
+}
