@@ -94,10 +94,14 @@ Examples:
   chronoline timeline docs/*.tml --about 'Steve Jobs' --format semeval2015 > steve_jobs.txt
 
 With --about, the timeline keeps the events of which the entity is a
-participant: events near a mention of the entity (its name, an alias, the
-last word of a multi-word name such as 'Jobs' for 'Steve Jobs') or of a
-pronoun or definite description ('he', 'it', 'the company') that refers back
-to it from the next sentences.")]
+participant: events at most 3 words from a mention of the entity in the same
+clause (its name, an alias, a proper name without its first or last word such
+as 'Jobs' for 'Steve Jobs', 'the store' for 'iTunes store', 'the new iPhone'
+for 'iPhone 4' once named, or 'he'/'she'/'it' opening the next sentence).
+Past events with no date of their own take the last date before them in their
+sentence, else the last day mentioned within 7 days of the DCT, else the DCT.
+
+--dct DATE sets every file's date; --dct FILE=DATE one file's (repeatable).")]
 struct TimelineArgs {
     #[command(flatten)]
     input: Input,
