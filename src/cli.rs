@@ -64,7 +64,7 @@ struct Input {
     /// `--dct DATE` sets it for every file; `--dct FILE=DATE` for one file
     /// (FILE as given on the command line, or its file name), and may be
     /// repeated. A file with neither keeps its TimeML DCT, or has its DCT
-    /// inferred from its text (a dateline, a date near the top).
+    /// inferred from its text (a full date in its first sentence, else its first full date).
     #[arg(long, value_name = "[FILE=]DATE")]
     dct: Vec<String>,
     /// How relative expressions are anchored: to the document date (news)

@@ -11,7 +11,7 @@ use super::{
     dct_interval, sentences_of, word_key, words, DatedBy, Timeline, TimelineEntry, TimelineOptions,
 };
 use crate::lexicon;
-use crate::model::{Document, Granularity, Interval, Relation, Span, Tense, TimexType};
+use crate::model::{Document, Event, Granularity, Interval, Relation, Span, Tense, TimexType};
 
 /// How [`Timeline::of_entity`] picks and dates an entity's events.
 ///
@@ -65,7 +65,8 @@ fn particles() -> &'static HashSet<&'static str> {
 
 /// Extends a verb trigger over the particle right after it ("showed" ->
 /// "showed off").
-fn with_particle(doc: &Document, entry: &mut TimelineEntry) {
+fn with_particle(view: &DocumentView<'_>, entry: &mut TimelineEntry) {
+    let doc = view.doc;
     let Some(rest) = doc.text.get(entry.span.end..) else {
         return;
     };
@@ -78,10 +79,10 @@ fn with_particle(doc: &Document, entry: &mut TimelineEntry) {
     {
         return;
     }
-    let is_verb = doc
+    let is_verb = view
         .events
-        .iter()
-        .any(|e| e.id == entry.id && e.pos == "VERB");
+        .get(entry.id.as_str())
+        .is_some_and(|e| e.pos == "VERB");
     if !is_verb {
         return;
     }
@@ -255,6 +256,10 @@ struct DocumentView<'d> {
     words: Vec<Vec<Word>>,
     /// The word ranges that refer to the entity in each sentence.
     anchors: Vec<Vec<(usize, usize)>>,
+    /// The recent days the document mentions (see `reported_day`).
+    recent_days: Vec<(usize, Interval)>,
+    /// The document's events by id.
+    events: HashMap<&'d str, &'d Event>,
 }
 
 impl<'d> DocumentView<'d> {
@@ -301,6 +306,8 @@ impl<'d> DocumentView<'d> {
             subject_verbs,
             words,
             anchors,
+            recent_days: DocumentView::recent_days(doc, options.recent_days),
+            events: doc.events.iter().map(|e| (e.id.as_str(), e)).collect(),
         }
     }
 
@@ -355,9 +362,10 @@ impl<'d> DocumentView<'d> {
                     return Vec::new();
                 };
                 let first_verb_after = |start: usize| {
-                    doc.events
+                    let from = doc.events.partition_point(|e| e.span.start < start);
+                    doc.events[from..]
                         .iter()
-                        .filter(|e| start <= e.span.start && e.span.start < end)
+                        .take_while(|e| e.span.start < end)
                         .find(|e| e.pos == "VERB" && e.tense != Tense::None)
                         .map(|e| e.span.start)
                 };
@@ -422,31 +430,38 @@ impl<'d> DocumentView<'d> {
     /// *bought* Pixar".
     fn sentence_date(&self, index: usize, at: usize, dct: &Interval) -> Option<Interval> {
         let start = self.words.get(index)?.first()?.span.start;
-        self.doc
-            .timexes
+        let timexes = &self.doc.timexes;
+        let before = timexes.partition_point(|t| t.span.start < at);
+        timexes[..before]
             .iter()
-            .take_while(|t| t.span.start < at)
-            .filter(|t| t.span.start >= start)
+            .rev()
+            .take_while(|t| t.span.start >= start)
             .filter(|t| t.kind == TimexType::Date && !t.value.ends_with("_REF"))
             .filter_map(|t| t.interval)
-            .filter(|i| i.end <= dct.end)
-            .last()
+            .find(|i| i.end <= dct.end)
     }
 
     /// The last day mentioned before `at` that lies within `recent_days`
     /// before the DCT (or on it): the day a news report is telling about.
-    fn reported_day(&self, at: usize, recent_days: i64) -> Option<Interval> {
-        let dct = dct_interval(self.doc.dct.as_ref()?);
+    fn reported_day(&self, at: usize) -> Option<Interval> {
+        let before = self.recent_days.partition_point(|(start, _)| *start < at);
+        before.checked_sub(1).map(|i| self.recent_days[i].1)
+    }
+
+    /// The days within `recent_days` before the DCT (or on it) that the
+    /// document mentions, with where they are, in text order.
+    fn recent_days(doc: &Document, recent_days: i64) -> Vec<(usize, Interval)> {
+        let Some(dct) = doc.dct.as_ref().map(dct_interval) else {
+            return Vec::new();
+        };
         let earliest = dct.start - Duration::days(recent_days);
-        self.doc
-            .timexes
+        doc.timexes
             .iter()
-            .take_while(|t| t.span.start < at)
             .filter(|t| t.kind == TimexType::Date && !t.value.ends_with("_REF"))
-            .filter_map(|t| t.interval)
-            .filter(|i| i.granularity == Granularity::Day)
-            .filter(|i| i.start >= earliest && i.end <= dct.end)
-            .last()
+            .filter_map(|t| Some((t.span.start, t.interval?)))
+            .filter(|(_, i)| i.granularity == Granularity::Day)
+            .filter(|(_, i)| i.start >= earliest && i.end <= dct.end)
+            .collect()
     }
 }
 
@@ -508,7 +523,7 @@ impl Timeline {
             .entries
             .into_iter()
             .map(|entry| match views.get(entry.document.as_str()) {
-                Some(view) => redate(view, entry, options),
+                Some(view) => redate(view, entry),
                 None => entry,
             })
             .collect();
@@ -525,7 +540,7 @@ impl Timeline {
             })
             .map(|mut entry| {
                 if let Some(view) = views.get(entry.document.as_str()) {
-                    with_particle(view.doc, &mut entry);
+                    with_particle(view, &mut entry);
                 }
                 entry
             })
@@ -546,11 +561,7 @@ impl Timeline {
 
 /// Dates an entry of the entity timeline the way a news reader does (see
 /// [`Timeline::of_entity`]).
-fn redate(
-    view: &DocumentView<'_>,
-    mut entry: TimelineEntry,
-    options: &EntityOptions,
-) -> TimelineEntry {
+fn redate(view: &DocumentView<'_>, mut entry: TimelineEntry) -> TimelineEntry {
     let Some(dct) = view.doc.dct.as_ref() else {
         return entry;
     };
@@ -566,7 +577,7 @@ fn redate(
         let mut day = entry
             .sentence_index
             .and_then(|index| view.sentence_date(index, entry.span.start, &dct_day))
-            .or_else(|| view.reported_day(entry.span.start, options.recent_days))
+            .or_else(|| view.reported_day(entry.span.start))
             .unwrap_or(dct_day);
         day.exact = false;
         entry.value = Some(super::date_at(day.start, day.granularity));
@@ -584,13 +595,11 @@ fn redate(
 /// DCT takes the date of the nearest event of its sentence dated otherwise.
 fn date_participles(entries: &mut [TimelineEntry], views: &HashMap<&str, DocumentView<'_>>) {
     let is_finite_verb = |e: &TimelineEntry| {
-        views.get(e.document.as_str()).is_some_and(|view| {
-            view.doc
-                .events
-                .iter()
-                .find(|event| event.id == e.id)
-                .is_some_and(|event| event.pos == "VERB" && event.tense != Tense::None)
-        }) && !e.text.to_lowercase().ends_with("ing")
+        views
+            .get(e.document.as_str())
+            .and_then(|view| view.events.get(e.id.as_str()))
+            .is_some_and(|event| event.pos == "VERB" && event.tense != Tense::None)
+            && !e.text.to_lowercase().ends_with("ing")
     };
     let mut by_sentence: HashMap<(&str, usize), Vec<usize>> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
