@@ -343,9 +343,13 @@ fn main() {
             .iter()
             .map(|g| {
                 let mut doc = g.clone();
-                doc.events.clear();
                 doc.links.clear();
-                tagger.annotate(&mut doc);
+                if flag("--gold-events") {
+                    tagger.link(&mut doc);
+                } else {
+                    doc.events.clear();
+                    tagger.annotate(&mut doc);
+                }
                 doc
             })
             .collect();
