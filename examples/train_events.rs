@@ -260,7 +260,11 @@ fn report(root: &Path, weights_path: &Path) {
             })
             .collect();
         let elapsed = started.elapsed().as_secs_f64();
-        print_scores(&format!("{part} dev ({} files, {elapsed:.2}s)", gold.len()), &gold, &system);
+        print_scores(
+            &format!("{part} dev ({} files, {elapsed:.2}s)", gold.len()),
+            &gold,
+            &system,
+        );
         all_gold.extend(gold);
         all_system.extend(system);
     }

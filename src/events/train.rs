@@ -35,7 +35,7 @@ impl Default for TrainOptions {
     fn default() -> TrainOptions {
         TrainOptions {
             epochs: 10,
-            event_bits: 16,
+            event_bits: 17,
             attribute_bits: 14,
             seed: 0x5eed,
         }
