@@ -828,7 +828,6 @@ impl Context<'_> {
                     }
                 }
                 let grain = match unit {
-                    Unit::Week | Unit::Fortnight if discourse => Unit::Day,
                     Unit::Second | Unit::Minute | Unit::Hour => Unit::Day,
                     Unit::Decade | Unit::Century | Unit::Millennium => Unit::Year,
                     u if n.fract() != 0.0 => match u {
