@@ -172,11 +172,14 @@ impl Extractor {
                 .map(|span| Sentence { span, id: None })
                 .collect();
         }
-        let mentions = self.recognizer.recognize(&doc.text, &tokens);
+        let spans: Vec<crate::model::Span> = doc.sentences.iter().map(|s| s.span).collect();
+        let starts: Vec<usize> = spans.iter().map(|s| s.start).collect();
+        let words = recognize::words(&doc.text, &tokens, &starts);
+        let mentions = self.recognizer.recognize(&doc.text, &words, &spans);
         let resolved = resolve::resolve(
             &doc.text,
-            &tokens,
-            &doc.sentences,
+            &words,
+            &spans,
             mentions,
             doc.dct.as_ref(),
             &self.options,

@@ -65,5 +65,8 @@ pub use crate::{
         Aspect, Dct, DctSource, Document, Event, EventClass, Granularity, Interval, LinkEnd,
         Modifier, Polarity, Relation, Sentence, Span, Tense, TimeLink, Timex, TimexType,
     },
-    timeline::{Timeline, TimelineEntry},
+    timeline::{
+        evaluate_timeline, DatedBy, EntryKind, Mention, TimeRelation, Timeline, TimelineEntry,
+        TimelineOptions, TimelineScores,
+    },
 };

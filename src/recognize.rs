@@ -1,27 +1,286 @@
-//! Finding temporal expressions: rules over tokens produce mentions, a span
-//! with a TIMEX3 type and an unresolved form.
+//! Finding temporal expressions: rules over tokens produce mentions, each a
+//! span with a TIMEX3 type and a *form*, the parsed but unresolved meaning
+//! (`day 7 month 12 weekday Sunday`, `91 days`, `weekday Wednesday`).
+//!
+//! A prefilter skips every sentence that holds no digit and no lexicon word,
+//! so the rules run on little of the input; the rules themselves look at a
+//! bounded number of tokens from each position, so the work is linear.
 
-use crate::model::{Span, TimexType};
-use crate::text::Token;
+mod lexicon;
+mod rules;
+
+use std::sync::OnceLock;
+
+pub(crate) use lexicon::{HolidayRule, Lexicon, Unit};
+
+use crate::model::{Modifier, Span, TimexType};
+use crate::text::{Token, TokenKind};
+
+/// A count of units: exact ("three"), fractional ("two and a half") or
+/// unspecified ("several", "a few").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Amount {
+    Count(f64),
+    Some,
+}
+
+/// Which year a year-less period belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum YearSpec {
+    /// Written out: "the third quarter of 1989".
+    Given(i32),
+    /// Not given: the anchor's year ("the third quarter").
+    Anchor,
+    /// Relative to the anchor's year or season: "last summer" (-1).
+    Offset(i32),
+}
+
+/// How a duration relates to the anchor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reach {
+    /// Not placed in time: "two decades".
+    Free,
+    /// Ends at the anchor: "the past three months".
+    Back,
+    /// Starts at the anchor: "the next two years".
+    Ahead,
+}
+
+/// The vague references of TIMEX3.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reference {
+    Past,
+    Present,
+    Future,
+}
+
+/// The parsed, unresolved meaning of a temporal expression.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Form {
+    /// A calendar date given (perhaps partly) in the text: "7 December",
+    /// "Sunday, 7 December", "February 2020", "2021".
+    Date {
+        year: Option<i32>,
+        month: Option<u32>,
+        day: Option<u32>,
+        weekday: Option<u32>,
+    },
+    Quarter {
+        year: YearSpec,
+        quarter: u32,
+    },
+    Half {
+        year: YearSpec,
+        half: u32,
+    },
+    Season {
+        year: YearSpec,
+        season: &'static str,
+    },
+    /// "the 1990s": 199.
+    Decade(i32),
+    /// "the 20th century": 19.
+    Century(i32),
+    Holiday {
+        rule: HolidayRule,
+        year: Option<i32>,
+    },
+    /// A calendar unit counted from the anchor: "today" (day, 0),
+    /// "last month" (month, -1), "this week" (week, 0).
+    Relative {
+        unit: Unit,
+        offset: i32,
+    },
+    /// A weekday near the anchor: "Wednesday" (`offset` None, direction from
+    /// tense), "last Friday" (-1), "next Monday" (1).
+    Weekday {
+        weekday: u32,
+        offset: Option<i32>,
+    },
+    /// A month near the anchor: "last June" (-1), "next March" (1).
+    MonthNear {
+        month: u32,
+        offset: i32,
+    },
+    /// An amount of units before or after the anchor: "two days ago" (-1),
+    /// "a year later" (1). `discourse`: counted from the last date mentioned
+    /// ("later", "earlier") rather than the DCT.
+    Shift {
+        amount: Amount,
+        unit: Unit,
+        direction: i32,
+        discourse: bool,
+    },
+    /// The weekend nearest the anchor in the tense's direction: "over the weekend".
+    Weekend,
+    /// The week that holds a day: "the week of March 6".
+    WeekOf(Box<Form>),
+    /// The period a year before the one being reported on: "the
+    /// year-earlier quarter", "year-ago".
+    YearEarlier,
+    /// One day counted from the last date mentioned: "the next day" (1),
+    /// "the day before" (-1).
+    DayAfter {
+        offset: i32,
+    },
+    /// A clock time on a date (None: the date the discourse has set).
+    Time {
+        hour: u32,
+        minute: u32,
+        second: Option<u32>,
+        date: Option<Box<Form>>,
+        zone: Option<i32>,
+    },
+    /// A part of a day: "Monday morning", "tonight", "this afternoon".
+    PartOfDay {
+        part: &'static str,
+        date: Option<Box<Form>>,
+    },
+    Duration {
+        amount: Amount,
+        unit: Unit,
+        reach: Reach,
+    },
+    Reference {
+        reference: Reference,
+        unit: Option<Unit>,
+    },
+    /// A recurrence: "every week", "daily", "each Sunday", "twice a month".
+    Set {
+        unit: Option<Unit>,
+        every: u32,
+        weekday: Option<u32>,
+        month: Option<u32>,
+        part: Option<&'static str>,
+        quant: Option<&'static str>,
+        freq: Option<u32>,
+    },
+}
 
 /// A temporal expression as found, before it is resolved against an anchor.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Mention {
     pub span: Span,
+    /// The index of the first and one past the last token.
+    pub tokens: (usize, usize),
     pub kind: TimexType,
+    pub form: Form,
+    pub modifier: Option<Modifier>,
+    /// The stable name of the rule that found it.
     pub rule: &'static str,
+}
+
+/// A token with what the rules need to know about it.
+#[derive(Debug, Clone)]
+pub(crate) struct Word {
+    /// Lowercase, without periods: "Sept." is `sept`, "p.m." is `pm`.
+    pub norm: String,
+    pub kind: TokenKind,
+    pub span: Span,
+    pub space_before: bool,
+    /// The first character is uppercase.
+    pub capitalized: bool,
+    /// Every letter is uppercase.
+    pub upper: bool,
+    /// The token ended with a period ("Dec.").
+    pub dotted: bool,
+    /// The token starts a sentence.
+    pub sentence_start: bool,
+}
+
+pub(crate) fn words(text: &str, tokens: &[Token], sentence_starts: &[usize]) -> Vec<Word> {
+    let mut starts = sentence_starts.iter().peekable();
+    tokens
+        .iter()
+        .map(|t| {
+            let raw = t.text(text);
+            let norm: String = raw
+                .chars()
+                .filter(|c| *c != '.' || t.kind != TokenKind::Word)
+                .flat_map(char::to_lowercase)
+                .map(|c| if c == '\u{2019}' { '\'' } else { c })
+                .collect();
+            while starts.peek().is_some_and(|s| **s < t.span.start) {
+                starts.next();
+            }
+            let sentence_start = starts.peek().is_some_and(|s| **s == t.span.start);
+            let letters = raw.chars().filter(|c| c.is_alphabetic());
+            Word {
+                norm,
+                kind: t.kind,
+                span: t.span,
+                space_before: t.space_before,
+                capitalized: raw.chars().next().is_some_and(char::is_uppercase),
+                upper: raw.chars().any(char::is_alphabetic)
+                    && letters.clone().all(char::is_uppercase),
+                dotted: t.kind == TokenKind::Word && raw.ends_with('.'),
+                sentence_start,
+            }
+        })
+        .collect()
 }
 
 /// The compiled rules and lexicons.
 #[derive(Debug)]
-pub(crate) struct Recognizer {}
+pub(crate) struct Recognizer {
+    lexicon: &'static Lexicon,
+}
+
+pub(crate) fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(Lexicon::new)
+}
 
 impl Recognizer {
     pub fn new() -> Recognizer {
-        Recognizer {}
+        Recognizer { lexicon: lexicon() }
     }
 
-    pub fn recognize(&self, _text: &str, _tokens: &[Token]) -> Vec<Mention> {
-        Vec::new()
+    /// Finds the mentions in `text`, in order, without overlaps: at each
+    /// token the longest expression that starts there wins.
+    pub fn recognize(&self, text: &str, words: &[Word], sentences: &[Span]) -> Vec<Mention> {
+        let mut mentions = Vec::new();
+        let mut first = 0;
+        for sentence in sentences {
+            let begin = first + words[first..].partition_point(|w| w.span.start < sentence.start);
+            let end = begin + words[begin..].partition_point(|w| w.span.end <= sentence.end);
+            first = end;
+            let Some(sentence_text) = sentence.slice(text) else {
+                continue;
+            };
+            if begin >= end || !self.lexicon.may_hold_time(sentence_text) {
+                continue;
+            }
+            let parser = rules::Parser::new(self.lexicon, &words[..end]);
+            let mut i = begin;
+            while i < end {
+                match parser.expression(i) {
+                    Some(found) if found.end > i && found.rule == rules::REJECTED => i = found.end,
+                    Some(found) if found.end > i => {
+                        let last = &words[found.end - 1];
+                        let mut last_byte = last.span.end;
+                        // "10 a.m. EST.": the period ends the sentence, not the zone
+                        if last.dotted
+                            && found.end == end
+                            && self.lexicon.zones.contains_key(last.norm.as_str())
+                        {
+                            last_byte -= 1;
+                        }
+                        let span = Span::new(words[i].span.start, last_byte);
+                        mentions.push(Mention {
+                            span,
+                            tokens: (i, found.end),
+                            kind: found.kind,
+                            form: found.form,
+                            modifier: found.modifier,
+                            rule: found.rule,
+                        });
+                        i = found.end;
+                    }
+                    _ => i += 1,
+                }
+            }
+        }
+        mentions
     }
 }

@@ -230,7 +230,7 @@ fn timeline_writes_csv_and_json_files() {
     assert!(stdout(&run).is_empty());
     assert!(std::fs::read_to_string(&csv)
         .unwrap()
-        .starts_with("document,"));
+        .starts_with("position,date,start,end,"));
     let _: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
     let leftovers: Vec<_> = std::fs::read_dir(&dir)
@@ -241,7 +241,7 @@ fn timeline_writes_csv_and_json_files() {
     assert!(leftovers.is_empty(), "{leftovers:?}");
     let run = chronoline(&["timeline", "--example"], None);
     assert!(run.status.success(), "{}", stderr(&run));
-    assert!(stdout(&run).starts_with("document,"));
+    assert!(stdout(&run).starts_with("position,date,start,end,"));
     assert!(Path::new(&dir).exists());
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1,6 +1,6 @@
 """The table-driven timex corpus (tests/data/timex_cases.tsv) through the Python API.
 
-The columns and conventions are documented in tests/timex_cases/mod.rs, the
+The columns and conventions are documented in tests/integration/timex_cases.rs, the
 Rust runner of the same table. Offsets here are ``str`` indices.
 
 Run with ``pytest tests/python/test_timex_cases.py``, or as a script for a

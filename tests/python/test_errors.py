@@ -1,0 +1,99 @@
+"""Errors: ChronolineError subclasses for bad values, TypeError for bad types."""
+
+from __future__ import annotations
+
+import pytest
+
+import chronoline
+
+
+def test_exception_hierarchy() -> None:
+    assert issubclass(chronoline.ChronolineError, ValueError)
+    for error in (chronoline.InvalidDctError, chronoline.InvalidOptionError, chronoline.TimeMLError):
+        assert issubclass(error, chronoline.ChronolineError)
+    assert chronoline.ChronolineError.__module__ == "chronoline"
+
+
+@pytest.mark.parametrize("dct", ["2025-13-40", "2025-02-30", "tomorrow", "", "2025-12-07T25:00"])
+def test_a_bad_dct_names_the_value(dct: str) -> None:
+    with pytest.raises(chronoline.InvalidDctError) as caught:
+        chronoline.extract("on Monday", dct=dct)
+    assert repr(dct) in str(caught.value) or dct in str(caught.value)
+    assert str(caught.value).startswith("invalid document date")
+
+
+def test_a_bad_dct_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="2025-13-40"):
+        chronoline.Extractor().extract("on Monday", "2025-13-40")
+
+
+@pytest.mark.parametrize("dct", [5, 3.5, ["2025-12-07"], object()])
+def test_a_dct_of_the_wrong_type_is_a_type_error(dct: object) -> None:
+    with pytest.raises(TypeError, match="dct must be"):
+        chronoline.extract("on Monday", dct=dct)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", [None, 5, b"bytes", ["a list"]])
+def test_text_of_the_wrong_type_is_a_type_error(text: object) -> None:
+    with pytest.raises(TypeError):
+        chronoline.extract(text)  # type: ignore[arg-type]
+
+
+def test_unknown_options() -> None:
+    with pytest.raises(chronoline.InvalidOptionError, match="poetry"):
+        chronoline.extract("x", mode="poetry")  # type: ignore[arg-type]
+    with pytest.raises(chronoline.InvalidOptionError, match="sideways"):
+        chronoline.Extractor(prefer="sideways")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        chronoline.Extractor(mode=1)  # type: ignore[arg-type]
+
+
+def test_extract_many_argument_checks() -> None:
+    extractor = chronoline.Extractor()
+    with pytest.raises(TypeError, match="single str"):
+        extractor.extract_many("one text")
+    with pytest.raises(TypeError):
+        extractor.extract_many([1, 2])  # type: ignore[list-item]
+    with pytest.raises(ValueError, match="2 items but texts has 1"):
+        extractor.extract_many(["a"], ["2025-01-01", "2025-01-02"])
+    with pytest.raises(ValueError, match="ids has 1 items but texts has 2"):
+        extractor.extract_many(["a", "b"], ids=["x"])
+    with pytest.raises(TypeError, match="single str"):
+        extractor.extract_many(["a"], ids="x")
+    with pytest.raises(ValueError, match="at least 1"):
+        extractor.extract_many(["a"], threads=0)
+    with pytest.raises(chronoline.InvalidDctError, match="2025-13-40"):
+        extractor.extract_many(["a", "b"], ["2025-01-01", "2025-13-40"])
+
+
+def test_lone_surrogates_are_rejected_not_crashed_on() -> None:
+    with pytest.raises(UnicodeEncodeError):
+        chronoline.extract("bad \ud800 text")
+
+
+def test_bad_json_is_a_chronoline_error() -> None:
+    with pytest.raises(chronoline.ChronolineError, match="invalid chronoline json"):
+        chronoline.Document.from_json("{")
+    with pytest.raises(chronoline.ChronolineError, match="not within the text"):
+        chronoline.Document.from_json(
+            '{"id": "", "text": "\u00e9t\u00e9", "timexes": [{"id": "t1", "span": {"start": 0, "end": 1},'
+            ' "text": "x", "type": "DATE", "value": "", "temporal_function": false, "rule": ""}]}'
+        )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u0301" * 50 + "on 7 December",
+        "December " * 2000,
+        "1" * 10000,
+        "on the 31st of February 2025, at 25:61",
+        "\U0001f600 " * 500 + "Wednesday",
+        "\x00\x01\x02 7 Dec",
+        "last last last next next this week of the month of the year " * 100,
+    ],
+)
+def test_odd_text_never_raises(text: str) -> None:
+    doc = chronoline.extract(text, dct="2025-12-07")
+    for timex in doc.timexes:
+        assert doc.text[timex.start : timex.end] == timex.text
