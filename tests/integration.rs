@@ -9,6 +9,8 @@ mod cli;
 mod common;
 #[path = "integration/eval.rs"]
 mod eval;
+#[path = "integration/robustness.rs"]
+mod robustness;
 #[path = "integration/running_example.rs"]
 mod running_example;
 #[path = "integration/timeml.rs"]
