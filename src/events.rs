@@ -239,6 +239,23 @@ impl EventTagger {
         }
         self.0.annotate(doc, &tokens);
     }
+
+    /// Keeps the events of `doc` (gold ones, say), predicts their
+    /// attributes and links them to its timexes and DCT.
+    pub fn link(&self, doc: &mut Document) {
+        let tokens = crate::text::tokenize(&doc.text);
+        if doc.sentences.is_empty() {
+            doc.sentences = crate::text::sentences(&doc.text, &tokens)
+                .into_iter()
+                .map(|span| crate::model::Sentence { span, id: None })
+                .collect();
+        }
+        if let Some(weights) = &self.0.weights {
+            doc.events.sort_by_key(|e| e.span.start);
+            predict_attributes(weights, doc, &tokens);
+            links::link(doc, Some(weights));
+        }
+    }
 }
 
 /// Punctuation, numbers and closed-class words are never tagged, except

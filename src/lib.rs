@@ -38,6 +38,7 @@ mod recognize;
 mod resolve;
 mod text;
 mod timeline;
+mod value;
 
 #[cfg(feature = "cli")]
 #[doc(hidden)]
@@ -69,4 +70,5 @@ pub use crate::{
         evaluate_timeline, DatedBy, EntityOptions, EntryKind, Mention, TimeRelation, Timeline,
         TimelineEntry, TimelineOptions, TimelineScores,
     },
+    value::is_valid_timex_value,
 };

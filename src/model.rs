@@ -9,7 +9,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
@@ -843,7 +843,9 @@ fn parse_dct(input: &str) -> Option<Dct> {
     };
     let date = NaiveDate::parse_from_str(date_part, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(date_part, "%Y%m%d"))
-        .ok()?;
+        .ok()
+        // A TIMEX3 value has a four-digit year.
+        .filter(|date| (0..=9999).contains(&date.year()))?;
     let mut dct = Dct::from_date(date);
     if let Some(rest) = rest {
         let (time_part, offset) = split_offset(rest)?;

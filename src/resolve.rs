@@ -31,6 +31,8 @@ struct Mentioned {
     date: NaiveDate,
     direction: Option<Direction>,
     tid: usize,
+    /// The token after its last one.
+    end_token: usize,
 }
 
 /// One resolved value.
@@ -74,6 +76,8 @@ struct Context<'a> {
     quarter_talk: bool,
     /// What the words around the current mention say.
     hint: Hint,
+    /// Where the current mention starts (token index).
+    current_token: usize,
 }
 
 pub(crate) fn resolve(
@@ -99,6 +103,7 @@ pub(crate) fn resolve(
         days: Vec::new(),
         quarter_talk: false,
         hint: Hint::default(),
+        current_token: 0,
     };
     let mut timexes = Vec::with_capacity(mentions.len());
     // The mention each timex came from.
@@ -114,6 +119,7 @@ pub(crate) fn resolve(
             .checked_sub(1)
             .and_then(|i| words.get(i))
             .map_or("", |w| w.norm.as_str());
+        cx.current_token = mention.tokens.0;
         cx.hint = Hint {
             strong: cue.is_some_and(|(_, dist)| dist <= 3),
             deadline: matches!(before, "by" | "until" | "till" | "before" | "through"),
@@ -137,6 +143,7 @@ pub(crate) fn resolve(
                 date: day,
                 direction,
                 tid,
+                end_token: mention.tokens.1,
             });
         }
         if let Some(point) = value.sets_anchor {
@@ -410,6 +417,12 @@ impl Context<'_> {
 
     /// The last day the discourse set, else the anchor.
     fn discourse_day(&self, direction: Option<Direction>) -> Option<(NaiveDate, String)> {
+        // "on Tuesday at 9 a.m.": a day named just before sets the date
+        if let Some(last) = self.days.last() {
+            if last.end_token <= self.current_token && self.current_token <= last.end_token + 3 {
+                return Some((last.date, format!("t{}", last.tid)));
+            }
+        }
         let recent = self.days.iter().rev().take(6);
         let same = recent
             .clone()
@@ -828,7 +841,6 @@ impl Context<'_> {
                     }
                 }
                 let grain = match unit {
-                    Unit::Week | Unit::Fortnight if discourse => Unit::Day,
                     Unit::Second | Unit::Minute | Unit::Hour => Unit::Day,
                     Unit::Decade | Unit::Century | Unit::Millennium => Unit::Year,
                     u if n.fract() != 0.0 => match u {

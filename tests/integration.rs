@@ -11,6 +11,8 @@ mod common;
 mod engine;
 #[path = "integration/eval.rs"]
 mod eval;
+#[path = "integration/robustness.rs"]
+mod robustness;
 #[path = "integration/running_example.rs"]
 mod running_example;
 #[path = "integration/timeline.rs"]

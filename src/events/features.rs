@@ -73,6 +73,16 @@ impl Function {
     }
 }
 
+/// The stems of `data/events/class_cues.txt`, with the hash of their class.
+fn class_cues() -> &'static HashMap<&'static str, u64> {
+    static MAP: OnceLock<HashMap<&'static str, u64>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        crate::lexicon::rows(include_str!("../../data/events/class_cues.txt"))
+            .filter_map(|row| Some((stem(row.first()?), fnv1a(row.get(1)?.as_bytes()))))
+            .collect()
+    })
+}
+
 fn function_words() -> &'static HashMap<&'static str, Function> {
     static MAP: OnceLock<HashMap<&'static str, Function>> = OnceLock::new();
     MAP.get_or_init(|| {
@@ -167,6 +177,8 @@ pub(crate) struct WordInfo {
     prefix3: u64,
     shape: u64,
     pub function: Function,
+    /// The hash of the class the guidelines give the stem, or 0.
+    cue: u64,
     capitalized: bool,
     length: u64,
 }
@@ -181,6 +193,7 @@ const BOUNDARY: WordInfo = WordInfo {
     prefix3: 1,
     shape: 1,
     function: Function::Punctuation,
+    cue: 0,
     capitalized: false,
     length: 0,
 };
@@ -215,6 +228,7 @@ impl Reader {
         WordInfo {
             word: fnv1a(lower.as_bytes()),
             stem: fnv1a(stem(lower).as_bytes()),
+            cue: class_cues().get(stem(lower)).copied().unwrap_or(0),
             suffix2: fnv1a(suffix(lower, 2).as_bytes()),
             suffix3: fnv1a(suffix(lower, 3).as_bytes()),
             suffix4: fnv1a(suffix(lower, 4).as_bytes()),
@@ -381,6 +395,7 @@ pub(crate) fn features(infos: &[WordInfo], words: &[&str], i: usize, out: &mut V
         mix(29, p1.stem, 0),
         mix(30, f(w.function), 0),
         mix(31, w.shape, p1.shape),
+        mix(32, w.cue, 0),
     ]);
 }
 

@@ -1,7 +1,14 @@
 //! Linking events to the times that date them.
 //!
-//! Each timex of a sentence dates one event, found by the first rule that
-//! applies (the rule names are recorded nowhere but here, in order):
+//! A linear classifier (the link table of the weights file, trained on the
+//! TempEval-3 gold TLINKs between an event and a timex of one sentence)
+//! scores every (event, timex) pair of a sentence; each event is linked to
+//! its best-scoring timex, if any scores above zero. Its features are the
+//! direction and distance of the pair, the events and verbs between them,
+//! commas, quotes and clause words between them, the word before the
+//! timex (*on*, *since*...), the event's word, part of speech, class and
+//! tense, the timex type, and whether the rules below pick the pair. The
+//! rules alone link events when the weights lack a link table:
 //!
 //! 1. `premodifier`: the timex modifies a noun right after it, with only
 //!    capitalized words between: *a September **report***, *the February
@@ -60,6 +67,7 @@ pub(super) fn link(doc: &mut Document, weights: Option<&Weights>) {
             }
             continue;
         };
+        let rule_choice = dated_events(text, &doc.events, &in_sentence, timex.span, timex.kind);
         for &e in &in_sentence {
             if doc.events[e].span.overlaps(timex.span)
                 || doc.events[e].span.start.abs_diff(timex.span.start) > MAX_PAIR_DISTANCE
@@ -67,15 +75,14 @@ pub(super) fn link(doc: &mut Document, weights: Option<&Weights>) {
                 continue;
             }
             features.clear();
-            pair_features(
+            let context = PairContext {
                 text,
-                bounds,
-                &doc.events,
-                &in_sentence,
-                e,
-                timex,
-                &mut features,
-            );
+                sentence: bounds,
+                events: &doc.events,
+                in_sentence: &in_sentence,
+                rule_choice: &rule_choice,
+            };
+            pair_features(&context, e, timex, &mut features);
             let mut scores = [0i32; 2];
             weights.score(LINK_TABLE, &features, &mut scores);
             let margin = scores[1] - scores[0];
@@ -218,7 +225,7 @@ fn relation_for(text: &str, sentence: Span, timex: Span, kind: TimexType) -> Rel
 /// The events (indices into `events`) that a timex dates, by the rules of
 /// the module documentation. `in_sentence` lists the sentence's events in
 /// text order.
-fn dated_events(
+pub(super) fn dated_events(
     text: &str,
     events: &[Event],
     in_sentence: &[usize],
@@ -311,19 +318,33 @@ fn dct_relation(doc: &Document, e: usize) -> Option<Relation> {
         .and_then(|o| tense_relation(o.tense, o))
 }
 
-/// The features of the pair (event `e`, timex `t`) of one sentence, whose
-/// events (indices into `events`, in text order) are `in_sentence`.
+/// One sentence's view for pair features: its events (indices into
+/// `events`, in text order) and the ones the rules pick for the timex.
+pub(super) struct PairContext<'a> {
+    pub text: &'a str,
+    pub sentence: Span,
+    pub events: &'a [Event],
+    pub in_sentence: &'a [usize],
+    pub rule_choice: &'a [usize],
+}
+
+/// The features of the pair (event `e`, timex) of one sentence.
 pub(super) fn pair_features(
-    text: &str,
-    sentence: Span,
-    events: &[Event],
-    in_sentence: &[usize],
+    context: &PairContext<'_>,
     e: usize,
     timex: &crate::model::Timex,
     out: &mut Vec<u64>,
 ) {
+    let PairContext {
+        text,
+        sentence,
+        events,
+        in_sentence,
+        rule_choice,
+    } = *context;
     use super::features::{fnv1a, mix};
     let event = &events[e];
+    let chosen = u64::from(rule_choice.contains(&e));
     let left = event.span.end <= timex.span.start;
     let (from, to) = if left {
         (event.span.end, timex.span.start)
@@ -413,6 +434,9 @@ pub(super) fn pair_features(
             u64::from(comma) * 2 + u64::from(clause),
             dir * 8 + verbs_between,
         ),
+        mix(224, chosen, dir),
+        mix(225, chosen, pos),
+        mix(226, chosen, kind * 4 + verbs_between),
     ]);
 }
 

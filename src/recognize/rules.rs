@@ -2244,6 +2244,27 @@ impl<'a> Parser<'a> {
             f.modifier = Some(Modifier::End);
             return Some(f);
         }
+        // "the year ended March 31", "the fiscal year ending June 30": a
+        // reporting period, an amount of time
+        if self.is(i, "the") {
+            let k = if self.is(i + 1, "fiscal") {
+                i + 2
+            } else {
+                i + 1
+            };
+            if let Some(unit @ (Unit::Year | Unit::Quarter | Unit::Month | Unit::Week)) =
+                self.unit(k).filter(|_| !self.plural(k))
+            {
+                if self.is_any(k + 1, &["ended", "ending"]) {
+                    let form = Form::Duration {
+                        amount: Amount::Count(1.0),
+                        unit,
+                        reach: Reach::Free,
+                    };
+                    return Some(found(k + 1, TimexType::Duration, form, "reporting_period"));
+                }
+            }
+        }
         // "the week of March 6"
         if self.is(i, "the") && self.seq(i + 1, &["week", "of"]) {
             if let Some(f) = self

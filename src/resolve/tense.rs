@@ -141,7 +141,7 @@ const PAST: &[&str] = &[
     "foresaw",
 ];
 
-const PRESENT: &[&str] = &["is", "are", "says", "am", "remains", "continues", "seems"];
+const PRESENT: &[&str] = &["is", "are", "says", "remains", "continues", "seems"];
 
 /// Words that end a clause: a cue beyond them governs another verb.
 const BOUNDARIES: &[&str] = &[
