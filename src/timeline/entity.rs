@@ -441,6 +441,26 @@ impl<'d> DocumentView<'d> {
             .find(|i| i.end <= dct.end)
     }
 
+    /// The one day that sentence `index` mentions inside `coarse`: a link
+    /// to "this year" in "Yesterday, at this year's conference, Jobs
+    /// unveiled ..." is made precise by "Yesterday".
+    fn day_within(&self, index: usize, coarse: &Interval) -> Option<(String, Interval)> {
+        let words = self.words.get(index)?;
+        let (start, end) = (words.first()?.span.start, words.last()?.span.end);
+        let timexes = &self.doc.timexes;
+        let from = timexes.partition_point(|t| t.span.start < start);
+        let mut days = timexes[from..]
+            .iter()
+            .take_while(|t| t.span.start < end)
+            .filter(|t| t.kind == TimexType::Date && !t.value.ends_with("_REF"))
+            .filter_map(|t| Some((t.value.clone(), t.interval?)))
+            .filter(|(_, i)| i.granularity == Granularity::Day)
+            .filter(|(_, i)| coarse.start <= i.start && i.end <= coarse.end);
+        let day = days.next()?;
+        // Two days inside: no telling which one dates the event.
+        days.all(|(_, i)| i == day.1).then_some(day)
+    }
+
     /// The last day mentioned before `at` that lies within `recent_days`
     /// before the DCT (or on it): the day a news report is telling about.
     fn reported_day(&self, at: usize) -> Option<Interval> {
@@ -481,7 +501,9 @@ impl Timeline {
     /// about the entity ([`EntityOptions::pronouns`]).
     ///
     /// Events are dated as in [`Timeline::with_options`] with undated
-    /// events kept; then an event that happened before the DCT and has no
+    /// events kept; an event dated by a month or coarser is dated by the one
+    /// day its sentence mentions inside it, if any ("Yesterday, at this
+    /// year's conference, Jobs unveiled"); an event that happened before the DCT and has no
     /// date of its own takes (approximate, [`DatedBy::Context`]) the last
     /// date mentioned before it in its sentence, else the last day
     /// mentioned before it within [`EntityOptions::recent_days`] of the
@@ -572,6 +594,17 @@ fn redate(view: &DocumentView<'_>, mut entry: TimelineEntry) -> TimelineEntry {
         entry.interval = Some(dct_day);
         entry.value = Some(dct.value());
         return entry;
+    }
+    let coarse = entry
+        .interval
+        .filter(|i| i.granularity > Granularity::Day)
+        .filter(|_| matches!(entry.dated_by, DatedBy::Link | DatedBy::Event));
+    if let (Some(coarse), Some(index)) = (coarse, entry.sentence_index) {
+        if let Some((value, finer)) = view.day_within(index, &coarse) {
+            entry.value = Some(value);
+            entry.interval = Some(finer);
+            return entry;
+        }
     }
     if entry.interval.is_none() && entry.dct_relation == Some(Relation::Before) {
         let mut day = entry
@@ -742,6 +775,23 @@ mod tests {
         let found = texts_of(&timeline);
         assert!(found.iter().any(|(t, _)| *t == "sued"), "{found:?}");
         assert!(found.iter().all(|(t, _)| *t != "ruled"), "{found:?}");
+    }
+
+    #[test]
+    fn a_coarse_date_is_made_precise_by_the_one_day_of_its_sentence() {
+        let text = "Yesterday, at this month's conference, Jobs unveiled the phone.";
+        let mut doc = Extractor::new().extract(text, Some("2010-06-08".parse().unwrap()));
+        let unveiled = doc.events.iter_mut().find(|e| e.text == "unveiled");
+        let unveiled = unveiled.expect("an event 'unveiled'");
+        unveiled.interval = Interval::month(2010, 6);
+        unveiled.time = None;
+        unveiled.relation = None;
+        let timeline = Timeline::of_entity(&[doc], &["Steve Jobs"], &EntityOptions::default());
+        let found = texts_of(&timeline);
+        assert!(
+            found.contains(&("unveiled", Some("2010-06-07"))),
+            "{found:?}"
+        );
     }
 
     #[test]
