@@ -138,9 +138,16 @@ fn set_attributes(
     i: usize,
     event: &mut Event,
 ) {
-    event.pos = POS_LABELS[weights.best(POS_TABLE, features, &[])].to_string();
-    event.tense = Tense::ALL[weights.best(TENSE_TABLE, features, &[])];
-    event.aspect = Aspect::ALL[weights.best(ASPECT_TABLE, features, &[])];
+    let pos = POS_LABELS[weights.best(POS_TABLE, features, &[])];
+    event.pos = pos.to_string();
+    // Nouns are untensed (2,418 of 2,450 in the TempEval-3 training gold).
+    if pos == "NOUN" {
+        event.tense = Tense::None;
+        event.aspect = Aspect::None;
+    } else {
+        event.tense = Tense::ALL[weights.best(TENSE_TABLE, features, &[])];
+        event.aspect = Aspect::ALL[weights.best(ASPECT_TABLE, features, &[])];
+    }
     let group = verb_group(infos, texts, i);
     event.polarity = group.polarity;
     event.modality = group.modality.map(str::to_string);
@@ -185,6 +192,8 @@ fn each_word(
     let mut texts: Vec<&str> = Vec::new();
     let mut spans: Vec<Span> = Vec::new();
     let mut next_word = 0;
+    let mut timex_spans: Vec<Span> = doc.timexes.iter().map(|t| t.span).collect();
+    timex_spans.sort();
     for sentence in &doc.sentences {
         spans.clear();
         while next_word < words.len() && words[next_word].start < sentence.span.end {
@@ -197,6 +206,7 @@ fn each_word(
         texts.extend(spans.iter().map(|s| text.get(s.start..s.end).unwrap_or("")));
         infos.clear();
         infos.extend(texts.iter().map(|w| reader.read(w)));
+        features::mark_timexes(&mut infos, &spans, &timex_spans);
         for (i, span) in spans.iter().enumerate() {
             visit(&infos, &texts, i, *span);
         }

@@ -11,6 +11,8 @@ mod common;
 mod engine;
 #[path = "integration/eval.rs"]
 mod eval;
+#[path = "integration/events.rs"]
+mod events;
 #[path = "integration/running_example.rs"]
 mod running_example;
 #[path = "integration/timeline.rs"]

@@ -179,6 +179,8 @@ pub(crate) struct WordInfo {
     pub function: Function,
     /// The hash of the class the guidelines give the stem, or 0.
     cue: u64,
+    /// Whether the word is part of a temporal expression.
+    pub in_timex: bool,
     capitalized: bool,
     length: u64,
 }
@@ -194,6 +196,7 @@ const BOUNDARY: WordInfo = WordInfo {
     shape: 1,
     function: Function::Punctuation,
     cue: 0,
+    in_timex: false,
     capitalized: false,
     length: 0,
 };
@@ -229,6 +232,7 @@ impl Reader {
             word: fnv1a(lower.as_bytes()),
             stem: fnv1a(stem(lower).as_bytes()),
             cue: class_cues().get(stem(lower)).copied().unwrap_or(0),
+            in_timex: false,
             suffix2: fnv1a(suffix(lower, 2).as_bytes()),
             suffix3: fnv1a(suffix(lower, 3).as_bytes()),
             suffix4: fnv1a(suffix(lower, 4).as_bytes()),
@@ -347,6 +351,18 @@ fn left_function(infos: &[WordInfo], words: &[&str], i: usize) -> Function {
     Function::Punctuation
 }
 
+/// Marks the words (of `spans`) that overlap one of `timexes` (in text
+/// order, as byte spans).
+pub(crate) fn mark_timexes(infos: &mut [WordInfo], spans: &[Span], timexes: &[Span]) {
+    let mut t = 0;
+    for (info, span) in infos.iter_mut().zip(spans) {
+        while t < timexes.len() && timexes[t].end <= span.start {
+            t += 1;
+        }
+        info.in_timex = timexes.get(t).is_some_and(|x| x.overlaps(*span));
+    }
+}
+
 /// Pushes the feature hashes of word `i` of a sentence.
 pub(crate) fn features(infos: &[WordInfo], words: &[&str], i: usize, out: &mut Vec<u64>) {
     let at = |k: isize| -> &WordInfo {
@@ -396,6 +412,13 @@ pub(crate) fn features(infos: &[WordInfo], words: &[&str], i: usize, out: &mut V
         mix(30, f(w.function), 0),
         mix(31, w.shape, p1.shape),
         mix(32, w.cue, 0),
+        // A date right before a noun dates it: "a September report".
+        mix(
+            33,
+            u64::from(p1.in_timex) * 2 + u64::from(p2.in_timex),
+            u64::from(w.capitalized),
+        ),
+        mix(34, u64::from(n1.in_timex), f(p1.function)),
     ]);
 }
 
