@@ -295,14 +295,14 @@ fn verb_group(infos: &[WordInfo], texts: &[&str], i: usize) -> VerbGroup {
     let mut j = i;
     while j > 0 && i - j < 5 {
         j -= 1;
-        let word = texts[j].to_ascii_lowercase().replace('\u{2019}', "'");
         match infos[j].function {
             Function::Negation => group.polarity = Polarity::Neg,
             Function::Modal => {
+                let word = texts[j].to_ascii_lowercase().replace('\u{2019}', "'");
                 group.modality = MODALS.iter().find(|(w, _)| *w == word).map(|(_, m)| *m)
             }
             f if f.is_auxiliary() => {}
-            Function::Content if word.ends_with("ly") => {}
+            Function::Content if texts[j].ends_with("ly") => {}
             _ => break,
         }
     }

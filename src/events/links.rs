@@ -330,9 +330,9 @@ fn dct_relation(doc: &Document, e: usize) -> Option<Relation> {
     }
     let sentence = doc.sentence_index(event.span.start)?;
     let bounds = doc.sentences[sentence].span;
-    doc.events
-        .iter()
-        .filter(|o| o.span.start >= bounds.start && o.span.end <= bounds.end)
+    events_within(&doc.events, bounds)
+        .into_iter()
+        .map(|o| &doc.events[o])
         .filter(|o| !matches!(o.tense, Tense::None | Tense::Infinitive))
         .min_by_key(|o| o.span.start.abs_diff(event.span.start))
         .and_then(|o| tense_relation(o.tense, o))
