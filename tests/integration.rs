@@ -11,6 +11,8 @@ mod common;
 mod engine;
 #[path = "integration/eval.rs"]
 mod eval;
+#[path = "integration/events.rs"]
+mod events;
 #[path = "integration/robustness.rs"]
 mod robustness;
 #[path = "integration/running_example.rs"]

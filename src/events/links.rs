@@ -60,14 +60,24 @@ pub(super) fn link(doc: &mut Document, weights: Option<&Weights>) {
         let in_sentence = events_within(&doc.events, bounds);
         let relation = relation_for(text, bounds, timex.span, timex.kind);
         let Some(weights) = weights else {
-            for e in dated_events(text, &doc.events, &in_sentence, timex.span, timex.kind) {
+            let (_, chosen) = dated_events(text, &doc.events, &in_sentence, timex.span, timex.kind);
+            for e in chosen {
                 if !dated.iter().any(|&(d, _, _)| d == e) {
                     dated.push((e, t, relation));
                 }
             }
             continue;
         };
-        let rule_choice = dated_events(text, &doc.events, &in_sentence, timex.span, timex.kind);
+        let (rule, rule_choice) =
+            dated_events(text, &doc.events, &in_sentence, timex.span, timex.kind);
+        if matches!(rule, DatingRule::Premodifier | DatingRule::OpeningDuration) {
+            // Both rules are reliable where they apply, and the classifier
+            // rarely sees them: a date before a noun, a duration before its clause.
+            for &e in &rule_choice {
+                best[e] = Some((i32::MAX, t));
+            }
+            continue;
+        }
         for &e in &in_sentence {
             if doc.events[e].span.overlaps(timex.span)
                 || doc.events[e].span.start.abs_diff(timex.span.start) > MAX_PAIR_DISTANCE
@@ -225,13 +235,22 @@ fn relation_for(text: &str, sentence: Span, timex: Span, kind: TimexType) -> Rel
 /// The events (indices into `events`) that a timex dates, by the rules of
 /// the module documentation. `in_sentence` lists the sentence's events in
 /// text order.
+/// Which rule dated an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum DatingRule {
+    Premodifier,
+    GoverningEvent,
+    OpeningDuration,
+    ClauseEvent,
+}
+
 pub(super) fn dated_events(
     text: &str,
     events: &[Event],
     in_sentence: &[usize],
     timex: Span,
     kind: TimexType,
-) -> Vec<usize> {
+) -> (DatingRule, Vec<usize>) {
     // 1. premodifier
     if let Some(&next) = in_sentence
         .iter()
@@ -250,7 +269,7 @@ pub(super) fn dated_events(
                             .all(|c| c.is_alphanumeric() || c == '-' || c == '.'))
             });
         if only_names && events[next].pos != "VERB" {
-            return vec![next];
+            return (DatingRule::Premodifier, vec![next]);
         }
     }
     // 2. governing_event
@@ -261,7 +280,7 @@ pub(super) fn dated_events(
     {
         let between = gap(text, events[previous].span.end, timex.start);
         if !between.iter().any(|w| breaks_clause(w)) {
-            return vec![previous];
+            return (DatingRule::GoverningEvent, vec![previous]);
         }
     }
     // 3. clause_event
@@ -277,16 +296,17 @@ pub(super) fn dated_events(
             .filter(|&e| events[e].pos == "VERB")
             .collect();
         if !verbs.is_empty() {
-            return verbs;
+            return (DatingRule::OpeningDuration, verbs);
         }
     }
-    after
+    let first = after
         .iter()
         .copied()
         .find(|&e| events[e].pos == "VERB")
         .or_else(|| after.first().copied())
         .into_iter()
-        .collect()
+        .collect();
+    (DatingRule::ClauseEvent, first)
 }
 
 fn tense_relation(tense: Tense, event: &Event) -> Option<Relation> {
@@ -310,9 +330,9 @@ fn dct_relation(doc: &Document, e: usize) -> Option<Relation> {
     }
     let sentence = doc.sentence_index(event.span.start)?;
     let bounds = doc.sentences[sentence].span;
-    doc.events
-        .iter()
-        .filter(|o| o.span.start >= bounds.start && o.span.end <= bounds.end)
+    events_within(&doc.events, bounds)
+        .into_iter()
+        .map(|o| &doc.events[o])
         .filter(|o| !matches!(o.tense, Tense::None | Tense::Infinitive))
         .min_by_key(|o| o.span.start.abs_diff(event.span.start))
         .and_then(|o| tense_relation(o.tense, o))

@@ -172,7 +172,7 @@ fn collect_pairs(
         };
         let bounds = doc.sentences[sentence].span;
         let in_sentence = links::events_within(&doc.events, bounds);
-        let rule_choice =
+        let (_, rule_choice) =
             links::dated_events(&doc.text, &doc.events, &in_sentence, timex.span, timex.kind);
         for &e in &in_sentence {
             let event = &doc.events[e];
@@ -212,6 +212,8 @@ fn collect(doc: &Document, all_features: &mut Vec<u64>, examples: &mut Vec<Examp
     let mut reader = Reader::default();
     let mut next_word = 0;
     let mut next_event = 0;
+    let mut timex_spans: Vec<Span> = doc.timexes.iter().map(|t| t.span).collect();
+    timex_spans.sort();
     for sentence in sentence_spans {
         let mut spans = Vec::new();
         while next_word < words.len() && words[next_word].start < sentence.end {
@@ -224,7 +226,8 @@ fn collect(doc: &Document, all_features: &mut Vec<u64>, examples: &mut Vec<Examp
             .iter()
             .map(|s| text.get(s.start..s.end).unwrap_or(""))
             .collect();
-        let infos: Vec<_> = texts.iter().map(|w| reader.read(w)).collect();
+        let mut infos: Vec<_> = texts.iter().map(|w| reader.read(w)).collect();
+        features::mark_timexes(&mut infos, &spans, &timex_spans);
         for (i, span) in spans.iter().enumerate() {
             while next_event < gold.len() && gold[next_event].span.end <= span.start {
                 next_event += 1;
