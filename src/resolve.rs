@@ -324,7 +324,17 @@ fn with_modifier(mut interval: Interval, modifier: Option<Modifier>) -> Interval
         let third = (end - start) / 3;
         Some((start + third, end - third))
     };
-    let Some((one, two)) = thirds else {
+    // One or two days ("mid 12/31/1999") have no whole-day thirds: cut
+    // the time itself, and leave an interval too short for that alone.
+    let exact_thirds = {
+        let third = (end - start) / 3;
+        (start + third, end - third)
+    };
+    let Some((one, two)) = thirds
+        .filter(|&(one, two)| start < one && one <= two && two < end)
+        .or(Some(exact_thirds))
+        .filter(|&(one, two)| start < one && one <= two && two < end)
+    else {
         return interval;
     };
     match modifier {
@@ -1020,7 +1030,13 @@ impl Context<'_> {
                 } else if let Some(m) = month {
                     format!("XXXX-{m:02}")
                 } else if let Some(p) = part {
-                    format!("XXXX-XX-XXT{p}")
+                    // "every summer" carries its season where a part of the
+                    // day would be: a season is a date, `XXXX-SU`.
+                    if matches!(p, "SP" | "SU" | "FA" | "WI") {
+                        format!("XXXX-{p}")
+                    } else {
+                        format!("XXXX-XX-XXT{p}")
+                    }
                 } else {
                     duration_value(Some(every as f64), unit.unwrap_or(Unit::Day))
                 };

@@ -303,9 +303,13 @@ fn dct_relation(doc: &Document, e: usize) -> Option<Relation> {
     }
     let sentence = doc.sentence_index(event.span.start)?;
     let bounds = doc.sentences[sentence].span;
-    doc.events
+    // Only the sentence's events (they are in text order): scanning all of
+    // them for each event made extraction quadratic in the text.
+    let first = doc.events.partition_point(|o| o.span.start < bounds.start);
+    doc.events[first..]
         .iter()
-        .filter(|o| o.span.start >= bounds.start && o.span.end <= bounds.end)
+        .take_while(|o| o.span.start < bounds.end)
+        .filter(|o| o.span.end <= bounds.end)
         .filter(|o| !matches!(o.tense, Tense::None | Tense::Infinitive))
         .min_by_key(|o| o.span.start.abs_diff(event.span.start))
         .and_then(|o| tense_relation(o.tense, o))

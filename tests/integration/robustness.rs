@@ -330,6 +330,35 @@ fn centuries_and_years_at_the_ends_of_the_calendar_have_timex_values() {
     }
 }
 
+/// Found by the `extract` fuzz target: "every summer" had the value
+/// `XXXX-XX-XXTSU` (a season written as a part of the day).
+#[test]
+fn every_season_is_a_season_value() {
+    for extractor in extractors() {
+        let doc = extractor.extract("They sailed every summer and every winter.", None);
+        assert_sound(&doc);
+        let values: Vec<&str> = doc.timexes.iter().map(|t| t.value.as_str()).collect();
+        assert_eq!(values, ["XXXX-SU", "XXXX-WI"]);
+    }
+}
+
+/// Found by the `extract` fuzz target: "mid 12/31/1999" narrowed one day
+/// to its middle third in whole days, which ended before it started.
+#[test]
+fn modifiers_on_a_single_day_keep_start_before_end() {
+    let dct: Dct = "2000-06-01".parse().unwrap();
+    for text in [
+        "mid 12/31/1999",
+        "early 12/31/1999",
+        "late 12/31/1999",
+        "mid-December 31, 1999",
+    ] {
+        for extractor in extractors() {
+            assert_sound(&extractor.extract(text, Some(dct.clone())));
+        }
+    }
+}
+
 #[test]
 fn nested_looking_markup_in_timeml_is_not_recursion() {
     // The reader keeps a stack of open elements on the heap, so depth is
