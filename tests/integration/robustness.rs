@@ -359,6 +359,26 @@ fn modifiers_on_a_single_day_keep_start_before_end() {
     }
 }
 
+/// Found by the `timeml` fuzz target: two EVENTs with one eid read as two
+/// events that wrote back differently; duplicate ids are now an error.
+#[test]
+fn duplicate_ids_in_timeml_are_an_error() {
+    for (xml, what) in [
+        (
+            "<TimeML><TEXT><EVENT eid=\"e1\">fell</EVENT> <EVENT eid=\"e1\">rose</EVENT></TEXT></TimeML>",
+            "duplicate EVENT eid \"e1\"",
+        ),
+        (
+            "<TimeML><TEXT><TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2025\">2025</TIMEX3> <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2024\">2024</TIMEX3></TEXT></TimeML>",
+            "duplicate TIMEX3 tid \"t1\"",
+        ),
+    ] {
+        let err = parse_timeml(xml).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Parse);
+        assert!(err.to_string().contains(what), "{err}");
+    }
+}
+
 #[test]
 fn nested_looking_markup_in_timeml_is_not_recursion() {
     // The reader keeps a stack of open elements on the heap, so depth is
@@ -396,6 +416,23 @@ fn invalid_dcts_name_the_value() {
             err.to_string().contains(&format!("{bad:?}")),
             "{bad:?}: {err}"
         );
+    }
+}
+
+/// Found by the `options` fuzz target: a DCT given with a fraction of a
+/// second printed a value without it, which read back as another time.
+#[test]
+fn a_dct_value_reads_back_as_the_same_time() {
+    for given in [
+        "2025-12-07T09:30:00.5",
+        "2025-12-07T09:30:05",
+        "2025-12-07T09:30",
+        "2025-12-07",
+    ] {
+        let dct: Dct = given.parse().unwrap();
+        assert!(is_valid_timex_value(&dct.value()), "{}", dct.value());
+        let again: Dct = dct.value().parse().unwrap();
+        assert_eq!((again.date, again.time), (dct.date, dct.time), "{given}");
     }
 }
 
