@@ -9,7 +9,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
@@ -808,10 +808,15 @@ impl Dct {
     pub fn value(&self) -> String {
         match self.time {
             None => self.date.format("%Y-%m-%d").to_string(),
-            Some(t) if t.format("%S").to_string() == "00" => {
+            Some(t) if t.second() == 0 && t.nanosecond() == 0 => {
                 format!("{}T{}", self.date.format("%Y-%m-%d"), t.format("%H:%M"))
             }
-            Some(t) => format!("{}T{}", self.date.format("%Y-%m-%d"), t.format("%H:%M:%S")),
+            // `%.f` keeps a fraction of a second the DCT was given with.
+            Some(t) => format!(
+                "{}T{}",
+                self.date.format("%Y-%m-%d"),
+                t.format("%H:%M:%S%.f")
+            ),
         }
     }
 }

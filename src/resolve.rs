@@ -1064,6 +1064,8 @@ impl Context<'_> {
                 } else if let Some(m) = month {
                     format!("XXXX-{m:02}")
                 } else if let Some(p) = part {
+                    // "every summer" carries its season where a part of the
+                    // day would be: a season is a date, `XXXX-SU`.
                     if matches!(p, "SP" | "SU" | "FA" | "WI") {
                         format!("XXXX-{p}")
                     } else {

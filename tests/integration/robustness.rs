@@ -330,6 +330,55 @@ fn centuries_and_years_at_the_ends_of_the_calendar_have_timex_values() {
     }
 }
 
+/// Found by the `extract` fuzz target: "every summer" had the value
+/// `XXXX-XX-XXTSU` (a season written as a part of the day).
+#[test]
+fn every_season_is_a_season_value() {
+    for extractor in extractors() {
+        let doc = extractor.extract("They sailed every summer and every winter.", None);
+        assert_sound(&doc);
+        let values: Vec<&str> = doc.timexes.iter().map(|t| t.value.as_str()).collect();
+        assert_eq!(values, ["XXXX-SU", "XXXX-WI"]);
+    }
+}
+
+/// Found by the `extract` fuzz target: "mid 12/31/1999" narrowed one day
+/// to its middle third in whole days, which ended before it started.
+#[test]
+fn modifiers_on_a_single_day_keep_start_before_end() {
+    let dct: Dct = "2000-06-01".parse().unwrap();
+    for text in [
+        "mid 12/31/1999",
+        "early 12/31/1999",
+        "late 12/31/1999",
+        "mid-December 31, 1999",
+    ] {
+        for extractor in extractors() {
+            assert_sound(&extractor.extract(text, Some(dct.clone())));
+        }
+    }
+}
+
+/// Found by the `timeml` fuzz target: two EVENTs with one eid read as two
+/// events that wrote back differently; duplicate ids are now an error.
+#[test]
+fn duplicate_ids_in_timeml_are_an_error() {
+    for (xml, what) in [
+        (
+            "<TimeML><TEXT><EVENT eid=\"e1\">fell</EVENT> <EVENT eid=\"e1\">rose</EVENT></TEXT></TimeML>",
+            "duplicate EVENT eid \"e1\"",
+        ),
+        (
+            "<TimeML><TEXT><TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2025\">2025</TIMEX3> <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2024\">2024</TIMEX3></TEXT></TimeML>",
+            "duplicate TIMEX3 tid \"t1\"",
+        ),
+    ] {
+        let err = parse_timeml(xml).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Parse);
+        assert!(err.to_string().contains(what), "{err}");
+    }
+}
+
 #[test]
 fn nested_looking_markup_in_timeml_is_not_recursion() {
     // The reader keeps a stack of open elements on the heap, so depth is
@@ -367,6 +416,23 @@ fn invalid_dcts_name_the_value() {
             err.to_string().contains(&format!("{bad:?}")),
             "{bad:?}: {err}"
         );
+    }
+}
+
+/// Found by the `options` fuzz target: a DCT given with a fraction of a
+/// second printed a value without it, which read back as another time.
+#[test]
+fn a_dct_value_reads_back_as_the_same_time() {
+    for given in [
+        "2025-12-07T09:30:00.5",
+        "2025-12-07T09:30:05",
+        "2025-12-07T09:30",
+        "2025-12-07",
+    ] {
+        let dct: Dct = given.parse().unwrap();
+        assert!(is_valid_timex_value(&dct.value()), "{}", dct.value());
+        let again: Dct = dct.value().parse().unwrap();
+        assert_eq!((again.date, again.time), (dct.date, dct.time), "{given}");
     }
 }
 
