@@ -101,7 +101,7 @@ pub(crate) struct Lexicon {
 }
 
 /// Words that carry time but are in no table above.
-const TRIGGER_WORDS: &[&str] = &[
+pub(super) const TRIGGER_WORDS: &[&str] = &[
     "today",
     "tonight",
     "tomorrow",
@@ -250,6 +250,9 @@ impl Lexicon {
         }
     }
 
+    /// Superseded by the token prefilter in `recognize/prefilter.rs`; kept
+    /// until the engine's owner removes it with the automaton it builds.
+    #[allow(dead_code)]
     /// Whether `text` may hold a temporal expression: a digit or a lexicon
     /// word somewhere in it. One linear scan.
     pub fn may_hold_time(&self, text: &str) -> bool {
