@@ -193,12 +193,20 @@ pub(crate) fn words(text: &str, tokens: &[Token], sentence_starts: &[usize]) -> 
         .iter()
         .map(|t| {
             let raw = t.text(text);
-            let norm: String = raw
-                .chars()
-                .filter(|c| *c != '.' || t.kind != TokenKind::Word)
-                .flat_map(char::to_lowercase)
-                .map(|c| if c == '\u{2019}' { '\'' } else { c })
-                .collect();
+            let keep = |c: char| c != '.' || t.kind != TokenKind::Word;
+            let norm: String = if raw.is_ascii() {
+                // The common case, without the Unicode case tables.
+                raw.chars()
+                    .filter(|c| keep(*c))
+                    .map(|c| c.to_ascii_lowercase())
+                    .collect()
+            } else {
+                raw.chars()
+                    .filter(|c| keep(*c))
+                    .flat_map(char::to_lowercase)
+                    .map(|c| if c == '\u{2019}' { '\'' } else { c })
+                    .collect()
+            };
             while starts.peek().is_some_and(|s| **s < t.span.start) {
                 starts.next();
             }

@@ -10,7 +10,8 @@
 //! a [`WordInfo`], and a feature is a template number mixed with one or two
 //! of those hashes. A weight table keeps the top bits of a feature hash.
 
-use std::collections::HashMap;
+// Fixed data: a fast hash (the word list is looked up once per word).
+use crate::lexicon::FastMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::model::Span;
@@ -194,10 +195,16 @@ pub(crate) struct Reader {
 impl Reader {
     pub(crate) fn read(&mut self, word: &str) -> WordInfo {
         self.lower.clear();
-        for c in word.chars() {
-            // Curly apostrophes read as straight ones ("n’t" is "n't").
-            let c = if c == '\u{2019}' { '\'' } else { c };
-            self.lower.extend(c.to_lowercase());
+        if word.is_ascii() {
+            // The common case, without the Unicode case tables.
+            self.lower.push_str(word);
+            self.lower.make_ascii_lowercase();
+        } else {
+            for c in word.chars() {
+                // Curly apostrophes read as straight ones ("n’t" is "n't").
+                let c = if c == '\u{2019}' { '\'' } else { c };
+                self.lower.extend(c.to_lowercase());
+            }
         }
         let lower = self.lower.as_str();
         let function = match function_words().get(lower) {

@@ -73,9 +73,12 @@ impl Weights {
         let data = &self.bytes[t.offset..t.offset + (t.classes << t.bits) * 2];
         for &feature in features {
             let base = (feature >> (64 - t.bits)) as usize * t.classes;
-            for (c, score) in scores.iter_mut().enumerate().take(t.classes) {
-                let k = (base + c) * 2;
-                *score += i32::from(i16::from_le_bytes([data[k], data[k + 1]]));
+            // One bounds check per feature, not two per class.
+            let Some(row) = data.get(base * 2..(base + t.classes) * 2) else {
+                continue;
+            };
+            for (score, weight) in scores.iter_mut().zip(row.chunks_exact(2)) {
+                *score += i32::from(i16::from_le_bytes([weight[0], weight[1]]));
             }
         }
     }
