@@ -33,6 +33,7 @@ fn main() {
         ..Options::default()
     };
     let extractor = Extractor::with_options(options);
+    let cpu_start = cpu_seconds();
     let start = Instant::now();
     let mut found = 0;
     for _ in 0..rounds {
@@ -42,6 +43,7 @@ fn main() {
         }
     }
     let seconds = start.elapsed().as_secs_f64();
+    let cpu = cpu_seconds().map(|c| c - cpu_start.unwrap_or(0.0));
     let bytes = corpus.bytes() * rounds;
     println!(
         "{what}: {} bytes x {rounds} from {} in {seconds:.3} s: {:.2} MB/s, {} found per round",
@@ -50,4 +52,26 @@ fn main() {
         bytes as f64 / seconds / 1e6,
         found / rounds
     );
+    if let Some(cpu) = cpu {
+        // On a shared machine the wall clock counts other processes' turns.
+        println!(
+            "  on-CPU time {cpu:.3} s: {:.2} MB/s per core",
+            bytes as f64 / cpu / 1e6
+        );
+    }
+    let peak = std::fs::read_to_string("/proc/self/status").ok().and_then(|s| {
+        s.lines()
+            .find(|l| l.starts_with("VmHWM:"))
+            .map(|l| l.trim_start_matches("VmHWM:").trim().to_string())
+    });
+    if let Some(peak) = peak {
+        println!("  peak resident memory {peak}");
+    }
+}
+
+/// This thread's time on a CPU, from Linux's schedstat (None elsewhere).
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let nanos: f64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(nanos / 1e9)
 }
