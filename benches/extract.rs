@@ -68,7 +68,9 @@ fn timeline(c: &mut Criterion) {
         .collect();
     let mut group = c.benchmark_group("timeline");
     group.throughput(Throughput::Elements(docs.len() as u64));
-    group.bench_function("10000-docs", |b| b.iter(|| Timeline::new(black_box(&docs)).len()));
+    group.bench_function("10000-docs", |b| {
+        b.iter(|| Timeline::new(black_box(&docs)).len())
+    });
     group.finish();
 }
 

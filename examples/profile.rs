@@ -59,11 +59,13 @@ fn main() {
             bytes as f64 / cpu / 1e6
         );
     }
-    let peak = std::fs::read_to_string("/proc/self/status").ok().and_then(|s| {
-        s.lines()
-            .find(|l| l.starts_with("VmHWM:"))
-            .map(|l| l.trim_start_matches("VmHWM:").trim().to_string())
-    });
+    let peak = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(|l| l.trim_start_matches("VmHWM:").trim().to_string())
+        });
     if let Some(peak) = peak {
         println!("  peak resident memory {peak}");
     }
