@@ -1,4 +1,11 @@
-//! Helpers to read the lexicon data files compiled into the crate.
+//! Helpers to read the lexicon data files compiled into the crate, and the
+//! hash their tables use.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A map keyed by lexicon words, hashed with [`WordHasher`].
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// The entries of a lexicon file: trimmed, non-empty lines that are not
 /// `#` comments.
@@ -11,4 +18,40 @@ pub(crate) fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
 /// The entries of a tab-separated lexicon file, split into fields.
 pub(crate) fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     lines(data).map(|l| l.split('\t').map(str::trim).collect())
+}
+
+/// A fast hash for short lexicon words (FxHash's multiply-rotate); the keys
+/// are fixed data, so no defence against chosen collisions is needed.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let mut rest = [0u8; 8];
+        let tail = chunks.remainder();
+        rest[..tail.len()].copy_from_slice(tail);
+        self.add(u64::from_le_bytes(rest) ^ ((tail.len() as u64) << 59));
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn finish(&self) -> u64 {
+        // The product's high bits depend on every input bit; the table
+        // takes its bucket from the low bits (as rustc-hash 2 does).
+        self.0.rotate_left(26)
+    }
+}
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
 }

@@ -7,6 +7,7 @@
 //! bounded number of tokens from each position, so the work is linear.
 
 mod lexicon;
+mod prefilter;
 mod rules;
 
 use std::sync::OnceLock;
@@ -194,12 +195,20 @@ pub(crate) fn words(text: &str, tokens: &[Token], sentence_starts: &[usize]) -> 
         .iter()
         .map(|t| {
             let raw = t.text(text);
-            let norm: String = raw
-                .chars()
-                .filter(|c| *c != '.' || t.kind != TokenKind::Word)
-                .flat_map(char::to_lowercase)
-                .map(|c| if c == '\u{2019}' { '\'' } else { c })
-                .collect();
+            let keep = |c: char| c != '.' || t.kind != TokenKind::Word;
+            let norm: String = if raw.is_ascii() {
+                // The common case, without the Unicode case tables.
+                raw.chars()
+                    .filter(|c| keep(*c))
+                    .map(|c| c.to_ascii_lowercase())
+                    .collect()
+            } else {
+                raw.chars()
+                    .filter(|c| keep(*c))
+                    .flat_map(char::to_lowercase)
+                    .map(|c| if c == '\u{2019}' { '\'' } else { c })
+                    .collect()
+            };
             while starts.peek().is_some_and(|s| **s < t.span.start) {
                 starts.next();
             }
@@ -239,21 +248,35 @@ impl Recognizer {
     /// Finds the mentions in `text`, in order, without overlaps: at each
     /// token the longest expression that starts there wins.
     pub fn recognize(&self, text: &str, words: &[Word], sentences: &[Span]) -> Vec<Mention> {
+        let worth_parsing = prefilter::worth_parsing(self.lexicon, words);
+        self.recognize_at(text, words, sentences, |i| worth_parsing[i])
+    }
+
+    /// [`Recognizer::recognize`], trying the rules only at the tokens
+    /// `worth_parsing` accepts.
+    fn recognize_at(
+        &self,
+        text: &str,
+        words: &[Word],
+        sentences: &[Span],
+        worth_parsing: impl Fn(usize) -> bool,
+    ) -> Vec<Mention> {
         let mut mentions = Vec::new();
         let mut first = 0;
         for sentence in sentences {
             let begin = first + words[first..].partition_point(|w| w.span.start < sentence.start);
             let end = begin + words[begin..].partition_point(|w| w.span.end <= sentence.end);
             first = end;
-            let Some(sentence_text) = sentence.slice(text) else {
-                continue;
-            };
-            if begin >= end || !self.lexicon.may_hold_time(sentence_text) {
+            if begin >= end || sentence.slice(text).is_none() {
                 continue;
             }
             let parser = rules::Parser::new(self.lexicon, &words[..end]);
             let mut i = begin;
             while i < end {
+                if !worth_parsing(i) {
+                    i += 1;
+                    continue;
+                }
                 match parser.expression(i) {
                     Some(found) if found.end > i && found.rule == rules::REJECTED => i = found.end,
                     Some(found) if found.end > i => {

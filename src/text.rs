@@ -1,7 +1,10 @@
 //! Sentences and tokens as byte spans into the input, without copying it.
 
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
+
+use crate::lexicon::WordHasher;
 
 use crate::model::Span;
 
@@ -32,8 +35,10 @@ impl Token {
     }
 }
 
-fn abbreviations() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+type AbbreviationSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+
+fn abbreviations() -> &'static AbbreviationSet {
+    static SET: OnceLock<AbbreviationSet> = OnceLock::new();
     SET.get_or_init(|| {
         crate::lexicon::lines(include_str!("../data/lexicon/abbreviations.txt")).collect()
     })

@@ -246,10 +246,16 @@ pub(crate) struct Reader {
 impl Reader {
     pub(crate) fn read(&mut self, word: &str) -> WordInfo {
         self.lower.clear();
-        for c in word.chars() {
-            // Curly apostrophes read as straight ones ("n’t" is "n't").
-            let c = if c == '\u{2019}' { '\'' } else { c };
-            self.lower.extend(c.to_lowercase());
+        if word.is_ascii() {
+            // The common case, without the Unicode case tables.
+            self.lower.push_str(word);
+            self.lower.make_ascii_lowercase();
+        } else {
+            for c in word.chars() {
+                // Curly apostrophes read as straight ones ("n’t" is "n't").
+                let c = if c == '\u{2019}' { '\'' } else { c };
+                self.lower.extend(c.to_lowercase());
+            }
         }
         let lower = self.lower.as_str();
         let word_hash = fnv1a(lower.as_bytes());

@@ -215,7 +215,60 @@ fn breaks_clause(item: &str) -> bool {
 
 /// The word right before the timex, within the sentence.
 fn word_before(text: &str, sentence: Span, timex: Span) -> Option<String> {
-    gap(text, sentence.start, timex.start).pop()
+    gap_last(text, sentence.start, timex.start)
+}
+
+fn is_gap_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-'
+}
+
+/// `gap(text, from, to).pop()`, reading only the end of the slice (the
+/// gap to a sentence's start is long; the pair features ask for it per pair).
+fn gap_last(text: &str, from: usize, to: usize) -> Option<String> {
+    let slice = text.get(from..to)?.trim_end_matches(char::is_whitespace);
+    let last = slice.chars().next_back()?;
+    if !is_gap_word_char(last) {
+        return Some(last.to_string());
+    }
+    let start = slice
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !is_gap_word_char(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    Some(
+        slice[start..]
+            .chars()
+            .flat_map(char::to_lowercase)
+            .collect(),
+    )
+}
+
+/// The first `limit` items of `gap(text, from, to)`, reading no further.
+fn gap_prefix(text: &str, from: usize, to: usize, limit: usize) -> Vec<String> {
+    let Some(slice) = text.get(from..to) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut word = String::new();
+    for c in slice.chars() {
+        if out.len() >= limit {
+            return out;
+        }
+        if is_gap_word_char(c) {
+            word.extend(c.to_lowercase());
+        } else {
+            if !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+            if !c.is_whitespace() && out.len() < limit {
+                out.push(c.to_string());
+            }
+        }
+    }
+    if !word.is_empty() && out.len() < limit {
+        out.push(word);
+    }
+    out
 }
 
 fn relation_for(text: &str, sentence: Span, timex: Span, kind: TimexType) -> Relation {
@@ -406,7 +459,7 @@ pub(super) fn pair_features(
         .iter()
         .find(|&&o| events[o].pos == "VERB" && !matches!(events[o].tense, Tense::None))
         .is_some_and(|&o| o == e);
-    let timex_opens = gap(text, sentence.start, timex.span.start).len() <= 1;
+    let timex_opens = gap_prefix(text, sentence.start, timex.span.start, 2).len() <= 1;
     let comma = between.iter().any(|w| w == ",");
     let clause = between.iter().any(|w| {
         matches!(
@@ -420,7 +473,7 @@ pub(super) fn pair_features(
     let conj = between
         .iter()
         .any(|w| matches!(w.as_str(), "and" | "but" | "or" | ";"));
-    let next_word = gap(text, event.span.end, sentence.end)
+    let next_word = gap_prefix(text, event.span.end, sentence.end, 1)
         .into_iter()
         .next()
         .map(|w| fnv1a(w.as_bytes()))
@@ -605,5 +658,35 @@ mod tests {
         link(&mut d, None);
         assert!(d.links.is_empty());
         assert_eq!(d.events[0].time, None);
+    }
+}
+
+#[cfg(test)]
+mod gap_tests {
+    use super::{gap, gap_last, gap_prefix};
+
+    #[test]
+    fn the_partial_gaps_agree_with_the_whole_gap() {
+        let texts = [
+            "",
+            "  ",
+            "He said, on Sunday",
+            "the U.S.-led talks ÉTÉ Σ didn’t ",
+            "(a) \"b\" -- c'",
+            "x ,",
+            "日本 7:30 ",
+        ];
+        for text in texts {
+            for from in 0..=text.len() {
+                for to in from..=text.len() {
+                    let whole = gap(text, from, to);
+                    assert_eq!(gap_last(text, from, to), whole.last().cloned(), "{text:?}");
+                    for limit in 0..4 {
+                        let first: Vec<String> = whole.iter().take(limit).cloned().collect();
+                        assert_eq!(gap_prefix(text, from, to, limit), first, "{text:?}");
+                    }
+                }
+            }
+        }
     }
 }
