@@ -397,8 +397,16 @@ pub(super) fn worth_parsing(lex: &'static Lexicon, words: &[Word]) -> Vec<bool> 
     let mut last_trigger: Option<usize> = None;
     for (i, w) in words.iter().enumerate().rev() {
         let norm = w.norm.as_str();
+        // Plurals ("on Mondays", "mornings") are read by the rules through
+        // their singular, so they trigger as the singular does.
+        let is_trigger_word = |word: &str| {
+            triggers.contains(word)
+                || word
+                    .strip_suffix('s')
+                    .is_some_and(|stem| triggers.contains(stem))
+        };
         let trigger =
-            w.kind == TokenKind::Number || (w.kind == TokenKind::Word && triggers.contains(norm));
+            w.kind == TokenKind::Number || (w.kind == TokenKind::Word && is_trigger_word(norm));
         if trigger {
             last_trigger = Some(i);
         }
