@@ -2,13 +2,15 @@
 chronoline.parallel, made from the TempEval-3 training files beside the
 project (../shared/data; the tests skip with a message when it is absent).
 
-Each training file gives two documents: its whole text, and the text from
-its second paragraph on (same DCT), so that many events are reported by two
-documents and the cross-document merge has work to do.
+Each training file gives several documents: its whole text, and the text
+from its second, third, ... paragraph on (same DCT), so that many events
+are reported by several documents and the cross-document merge has work to
+do.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import chronoline
@@ -29,30 +31,28 @@ class Corpus:
 
 
 def tempeval_corpus(count: int) -> Corpus:
-    """``count`` documents (at most twice the number of training files)."""
+    """``count`` documents: every training file's text, then (round after
+    round) the same texts from their second, third, ... paragraph on."""
     train = shared_data("tempeval3", "train")
-    files = sorted(train.rglob("*.tml"))
+    sources = []
+    for path in sorted(train.rglob("*.tml")):
+        doc = chronoline.read_timeml(path)
+        dct = doc.dct.isoformat() if doc.dct is not None else None
+        starts = [0] + [m.end() for m in re.finditer(r"\n[ \t]*\n", doc.text)]
+        sources.append((f"{path.parent.name}/{path.stem}", doc.text, dct, starts))
     ids: list[str] = []
     texts: list[str] = []
     dcts: list[str | None] = []
-    tails: list[tuple[str, str, str | None]] = []
-    for path in files:
-        doc = chronoline.read_timeml(path)
-        dct = doc.dct.isoformat() if doc.dct is not None else None
-        name = f"{path.parent.name}/{path.stem}"
-        ids.append(name)
-        texts.append(doc.text)
-        dcts.append(dct)
-        cut = doc.text.find("\n\n", doc.text.find("\n\n") + 1)
-        if cut > 0 and doc.text[cut:].strip():
-            tails.append((f"{name}#tail", doc.text[cut:], dct))
-    for name, text, dct in tails:
-        ids.append(name)
-        texts.append(text)
-        dcts.append(dct)
-    if len(ids) < count:
-        raise AssertionError(f"only {len(ids)} documents can be made from {train}, not {count}")
-    return Corpus(ids[:count], texts[:count], dcts[:count])
+    for paragraph in range(max((len(s[3]) for s in sources), default=0)):
+        for name, text, dct, starts in sources:
+            if len(ids) == count:
+                return Corpus(ids, texts, dcts)
+            if paragraph >= len(starts) or not text[starts[paragraph] :].strip():
+                continue
+            ids.append(name if paragraph == 0 else f"{name}#{paragraph}")
+            texts.append(text[starts[paragraph] :])
+            dcts.append(dct)
+    raise AssertionError(f"only {len(ids)} documents can be made from {train}, not {count}")
 
 
 def expected_rows(corpus: Corpus, extractor: chronoline.Extractor | None = None) -> list[dict]:
