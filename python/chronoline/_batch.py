@@ -109,14 +109,17 @@ def _instant(text: str | None) -> datetime.datetime | None:
     when there is none or its year is outside Python's 1 to 9999."""
     if text is None:
         return None
+    try:
+        return datetime.datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    # Older Pythons read only 3 or 6 digits of a fraction.
     whole, _, fraction = text.partition(".")
     try:
-        value = datetime.datetime.strptime(whole, "%Y-%m-%dT%H:%M:%S")
+        value = datetime.datetime.fromisoformat(whole)
     except ValueError:
         return None
-    if fraction:
-        value = value.replace(microsecond=int(fraction[:6].ljust(6, "0")))
-    return value
+    return value.replace(microsecond=int(fraction[:6].ljust(6, "0") or 0))
 
 
 def _iso(value: datetime.datetime) -> str:
