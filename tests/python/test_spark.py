@@ -109,3 +109,21 @@ def test_bad_arguments_fail_on_the_driver(spark: Any) -> None:
         extract_timeline(df, text_col="body")
     with pytest.raises(chronoline.InvalidOptionError):
         extract_timeline(df, mode="poetry")
+
+
+def test_the_example_script_runs(spark: Any) -> None:
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "examples" / "spark_timeline.py"
+    spec = importlib.util.spec_from_file_location("spark_timeline_example", path)
+    assert spec is not None and spec.loader is not None
+    example = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(example)
+    timeline = example.run(spark, copies=2, partitions=3, show=False)
+    corpus = example.example_corpus(copies=2)
+    docs = chronoline.Extractor().extract_many(
+        [c[2] for c in corpus], [c[1] for c in corpus], ids=[c[0] for c in corpus]
+    )
+    assert timeline == chronoline.Timeline(docs)
+    assert any(len(e.documents) > 1 for e in timeline)
