@@ -17,10 +17,9 @@ pyarrow is needed (the ``spark`` and ``dask`` extras bring it).
 from __future__ import annotations
 
 import datetime
-import functools
 import json
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
 import chronoline
 from chronoline._frames import require
@@ -97,11 +96,19 @@ def spark_ddl() -> str:
     return ", ".join(f"`{name}` {types[kind]}" for name, kind, _ in COLUMNS)
 
 
-@functools.lru_cache(maxsize=None)
+_EXTRACTORS: dict[tuple[str, str | None], chronoline.Extractor] = {}
+
+
 def extractor(mode: str = "news", prefer: str | None = None) -> chronoline.Extractor:
     """One Extractor per process and options, built on first use and reused
     by every batch the process runs."""
-    return chronoline.Extractor(mode=mode, prefer=prefer)
+    key = (mode, prefer)
+    found = _EXTRACTORS.get(key)
+    if found is None:
+        # The core checks the option values (InvalidOptionError).
+        found = chronoline.Extractor(mode=cast(Any, mode), prefer=cast(Any, prefer))
+        _EXTRACTORS[key] = found
+    return found
 
 
 def _instant(text: str | None) -> datetime.datetime | None:
@@ -284,7 +291,9 @@ def _entry_json(row: dict[str, Any]) -> str:
 
 def entry_from_row(row: dict[str, Any]) -> chronoline.TimelineEntry:
     """The :class:`chronoline.TimelineEntry` a row was made from."""
-    return chronoline.TimelineEntry._from_json(_entry_json(row))  # type: ignore[attr-defined]
+    from_json = getattr(chronoline.TimelineEntry, "_from_json")  # what pickling uses
+    entry: chronoline.TimelineEntry = from_json(_entry_json(row))
+    return entry
 
 
 def _naive(value: Any) -> Any:
@@ -299,7 +308,7 @@ def _naive(value: Any) -> Any:
 def rows_from_table(table: Any) -> list[dict[str, Any]]:
     """The rows of a ``pyarrow.Table`` (or RecordBatch) as dicts, sorted by
     document position, then rank in the document."""
-    rows = table.select(list(NAMES)).to_pylist()
+    rows: list[dict[str, Any]] = table.select(list(NAMES)).to_pylist()
     for row in rows:
         for prefix, _ in _INTERVALS:
             row[prefix + "start"] = _naive(row[prefix + "start"])

@@ -35,7 +35,7 @@ def _pandas_rows(batch: Any) -> Any:
 def _python(values: Any) -> list[Any]:
     """Plain Python values (no NaN, NaT or pandas Timestamps)."""
     pd = require("pandas", "dask", "chronoline.dask")
-    out = []
+    out: list[Any] = []
     for value in values:
         if value is None or (not isinstance(value, str) and pd.isna(value)):
             out.append(None)
@@ -88,7 +88,7 @@ def extract_timeline(
     missing = [c for c in (text_col, dct_col, id_col) if c is not None and c not in df.columns]
     if missing:
         raise ValueError(f"no column {missing[0]!r} in the DataFrame (columns: {list(df.columns)})")
-    options = {
+    options: dict[str, Any] = {
         "mode": mode,
         "prefer": prefer,
         "threads": threads,

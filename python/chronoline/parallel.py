@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Optional
 
 import chronoline
 from chronoline import _batch
@@ -25,7 +25,10 @@ from chronoline._frames import require
 __all__ = ["collect_timeline", "extract_timeline"]
 
 
-def _run(job: tuple[Sequence[Any], Sequence[Any] | None, Sequence[Any] | None, range, dict]) -> Any:
+_Job = tuple[Sequence[Any], Optional[Sequence[Any]], Optional[Sequence[Any]], range, dict[str, Any]]
+
+
+def _run(job: _Job) -> Any:
     texts, dcts, ids, positions, options = job
     return _batch.extract_rows(texts, dcts, ids, positions, **options)
 
@@ -59,7 +62,7 @@ def extract_timeline(
     for name, values in (("dcts", dct_list), ("ids", id_list)):
         if values is not None and len(values) != len(texts):
             raise ValueError(f"{name} has {len(values)} items but texts has {len(texts)}")
-    options = {
+    options: dict[str, Any] = {
         "mode": mode,
         "prefer": prefer,
         "threads": 1,

@@ -83,7 +83,7 @@ def extract_timeline(
         columns.append(F.col(dct_col).alias("dct"))
     if id_col is not None:
         columns.append(F.col(id_col).cast("string").alias("id"))
-    options = {
+    options: dict[str, Any] = {
         "mode": mode,
         "prefer": prefer,
         "threads": threads,
