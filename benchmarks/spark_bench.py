@@ -131,6 +131,7 @@ def main() -> None:
         SparkSession.builder.master("local[2]")
         .appName("chronoline-bench")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", "2")
         .config("spark.driver.memory", "1g")
         .getOrCreate()
