@@ -17,7 +17,7 @@ use crate::extractor::{Extractor, Mode, Options};
 use crate::io::csv;
 use crate::io::timeml::{read_timeml, to_timeml};
 use crate::model::{Dct, Document};
-use crate::timeline::Timeline;
+use crate::timeline::{evaluate_timeline, EntityOptions, Timeline, TimelineScores};
 
 /// The built-in example: a short news article we wrote for it. Its first
 /// line is `dct: <date>`, the rest is the text.
@@ -41,6 +41,9 @@ enum Command {
     Extract(ExtractArgs),
     /// Build one timeline of the dated events and times of several files.
     Timeline(TimelineArgs),
+    /// Score SemEval-2015 Task 4 entity timelines against gold ones.
+    #[command(name = "timeline-eval", visible_alias = "eval-timeline")]
+    TimelineEval(TimelineEvalArgs),
     /// Annotate every TimeML file of a directory (TempEval-3 task A input).
     Tempeval(TempevalArgs),
     /// Score system TimeML files against gold ones with the TempEval-3 measures.
@@ -57,9 +60,13 @@ struct Input {
     #[arg(long, conflicts_with = "files")]
     example: bool,
     /// The document creation time (YYYY-MM-DD or YYYY-MM-DDTHH:MM) that
-    /// relative expressions are anchored to; overrides a TimeML file's DCT.
-    #[arg(long, value_name = "DATE")]
-    dct: Option<String>,
+    /// relative expressions are anchored to, overriding a TimeML file's DCT.
+    /// `--dct DATE` sets it for every file; `--dct FILE=DATE` for one file
+    /// (FILE as given on the command line, or its file name), and may be
+    /// repeated. A file with neither keeps its TimeML DCT, or has its DCT
+    /// inferred from its text (a full date in its first sentence, else its first full date).
+    #[arg(long, value_name = "[FILE=]DATE")]
+    dct: Vec<String>,
     /// How relative expressions are anchored: to the document date (news)
     /// or to the last date mentioned (narrative).
     #[arg(long, value_enum, default_value_t = ModeArg::News)]
@@ -81,15 +88,78 @@ struct ExtractArgs {
 }
 
 #[derive(Args)]
+#[command(after_help = "\
+Examples:
+  chronoline timeline a.txt b.txt --dct a.txt=2025-03-01 --dct b.txt=2025-03-04 --csv out.csv
+  chronoline timeline docs/*.tml --about 'Steve Jobs' --format semeval2015 > steve_jobs.txt
+
+With --about, the timeline keeps the events of which the entity is a
+participant: events at most 3 words from a mention of the entity in the same
+clause (its name, an alias, a proper name without its first or last word such
+as 'Jobs' for 'Steve Jobs', 'the store' for 'iTunes store', 'the new iPhone'
+for 'iPhone 4' once named, or 'he'/'she'/'it' opening the next sentence).
+Past events with no date of their own take the last date before them in their
+sentence, else the last day mentioned within 7 days of the DCT, else the DCT.
+
+--dct DATE sets every file's date; --dct FILE=DATE one file's (repeatable).")]
 struct TimelineArgs {
     #[command(flatten)]
     input: Input,
-    /// Write the timeline as CSV to this file.
+    /// Keep only the events about this entity (see below).
+    #[arg(long, value_name = "ENTITY")]
+    about: Option<String>,
+    /// Another name of the --about entity; may be repeated.
+    #[arg(long, value_name = "NAME", requires = "about")]
+    alias: Vec<String>,
+    /// What to print on standard output: csv (one row per entry, columns in
+    /// the README), json, timelinejs (TimelineJS 3 JSON), or semeval2015
+    /// (SemEval-2015 Task 4: rank<TAB>date<TAB>docid-sentence-word, needs
+    /// --about).
+    #[arg(long, value_enum, default_value_t = TimelineFormat::Csv)]
+    format: TimelineFormat,
+    /// Write the timeline as CSV to this file instead of printing it.
     #[arg(long, value_name = "OUT")]
     csv: Option<PathBuf>,
-    /// Write the timeline as JSON to this file.
+    /// Write the timeline as JSON to this file instead of printing it.
     #[arg(long, value_name = "OUT")]
     json: Option<PathBuf>,
+}
+
+#[derive(Args)]
+#[command(after_help = "\
+Each gold file is a SemEval-2015 Task 4 timeline: the entity on the first
+line, then rank<TAB>date<TAB>docid-sentence-word[<TAB>...] lines. The system
+file with the same name is compared with it (a missing one scores zero).
+
+A system (mention, date) pair is correct when the gold has the same mention
+(docid, sentence id, word without case) and the system date equals the gold
+date at the gold's granularity (gold 2010-06 accepts 2010-06-07; gold
+XXXX-XX-XX accepts only XXXX-XX-XX). Precision is correct pairs over system
+pairs, recall correct pairs over gold pairs, F1 their harmonic mean; tau is
+Kendall's tau-b of the gold and system ranks of the correct pairs. The last
+row is the macro average over the entities (tau over those that have one).
+This is simpler than the official SemEval-2015 measure, which scores a
+temporal graph.")]
+struct TimelineEvalArgs {
+    /// The directory of gold timelines (one file per entity).
+    gold_dir: PathBuf,
+    /// The directory of system timelines, with the gold files' names.
+    system_dir: PathBuf,
+    /// Print JSON (figures as fractions in [0, 1]) instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum TimelineFormat {
+    /// One row per entry.
+    Csv,
+    /// The entries as JSON.
+    Json,
+    /// TimelineJS 3 JSON.
+    Timelinejs,
+    /// The SemEval-2015 Task 4 timeline of the --about entity.
+    Semeval2015,
 }
 
 #[derive(Args)]
@@ -242,6 +312,7 @@ where
     let result = match cli.command {
         Command::Extract(args) => extract(args),
         Command::Timeline(args) => timeline(args),
+        Command::TimelineEval(args) => timeline_eval(args),
         Command::Tempeval(args) => tempeval(args),
         Command::Eval(args) => eval(args),
     };
@@ -282,9 +353,52 @@ fn write_atomically(path: &Path, contents: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-fn parse_dct(dct: Option<&str>) -> Result<Option<Dct>, Failure> {
-    dct.map(|d| d.parse::<Dct>().map_err(Failure::from))
-        .transpose()
+/// The `--dct` options: one for every file, and per-file ones.
+#[derive(Default)]
+struct DctOptions {
+    all: Option<Dct>,
+    /// (file as written, DCT), in command-line order.
+    per_file: Vec<(String, Dct)>,
+}
+
+fn usage(message: impl Into<String>) -> Failure {
+    Failure {
+        code: 2,
+        message: message.into(),
+    }
+}
+
+fn parse_dcts(options: &[String]) -> Result<DctOptions, Failure> {
+    let mut dcts = DctOptions::default();
+    for option in options {
+        match option.rsplit_once('=') {
+            Some((file, date)) => {
+                if file.is_empty() {
+                    return Err(usage(format!("--dct {option:?}: no file before '='")));
+                }
+                dcts.per_file
+                    .push((file.to_string(), date.trim().parse::<Dct>()?));
+            }
+            None => {
+                if dcts.all.is_some() {
+                    return Err(usage(
+                        "--dct DATE given twice: use --dct FILE=DATE for per-file dates",
+                    ));
+                }
+                dcts.all = Some(option.trim().parse::<Dct>()?);
+            }
+        }
+    }
+    Ok(dcts)
+}
+
+/// Whether `--dct FILE=...` names `path`: the path as given, or its file
+/// name.
+fn names_file(file: &str, path: &Path) -> bool {
+    Path::new(file) == path
+        || path
+            .file_name()
+            .is_some_and(|n| n == std::ffi::OsStr::new(file))
 }
 
 /// Only what a new extraction starts from: id, text, sentences and DCT.
@@ -314,7 +428,14 @@ fn utf8(bytes: Vec<u8>, what: &str) -> Result<String, Failure> {
 
 /// The documents to extract from, before extraction.
 fn load(input: &Input) -> Result<Vec<Document>, Failure> {
-    let dct = parse_dct(input.dct.as_deref())?;
+    let dcts = parse_dcts(&input.dct)?;
+    for (file, _) in &dcts.per_file {
+        if !input.files.iter().any(|path| names_file(file, path)) {
+            return Err(usage(format!(
+                "--dct {file}=...: {file} is not an input file"
+            )));
+        }
+    }
     let mut docs = Vec::new();
     if input.example {
         let (first, text) = EXAMPLE.split_once('\n').unwrap_or(("", EXAMPLE));
@@ -339,11 +460,21 @@ fn load(input: &Input) -> Result<Vec<Document>, Failure> {
                 .unwrap_or_default();
             Document::new(id, utf8(bytes, &path.display().to_string())?, None)
         };
+        let mut doc = doc;
+        let own = dcts
+            .per_file
+            .iter()
+            .rev()
+            .find(|(file, _)| names_file(file, path))
+            .map(|(_, dct)| dct);
+        if let Some(dct) = own.or(dcts.all.as_ref()) {
+            doc.dct = Some(dct.clone());
+        }
         docs.push(doc);
     }
-    if let Some(dct) = dct {
-        for doc in &mut docs {
-            doc.dct = Some(dct.clone());
+    if input.example {
+        if let Some(dct) = &dcts.all {
+            docs[0].dct = Some(dct.clone());
         }
     }
     Ok(docs)
@@ -464,6 +595,9 @@ impl CharOffsets {
 }
 
 fn timeline(args: TimelineArgs) -> Result<(), Failure> {
+    if args.format == TimelineFormat::Semeval2015 && args.about.is_none() {
+        return Err(usage("--format semeval2015 needs --about ENTITY"));
+    }
     let docs = load(&args.input)?;
     let extractor = Extractor::with_options(Options {
         mode: args.input.mode.into(),
@@ -473,17 +607,169 @@ fn timeline(args: TimelineArgs) -> Result<(), Failure> {
         .into_iter()
         .map(|doc| extractor.extract_document(doc))
         .collect();
-    let timeline = Timeline::new(&docs);
+    let mut names: Vec<&str> = Vec::new();
+    if let Some(about) = &args.about {
+        names.push(about.as_str());
+        names.extend(args.alias.iter().map(String::as_str));
+    }
+    let timeline = if names.is_empty() {
+        Timeline::new(&docs)
+    } else {
+        Timeline::of_entity(&docs, &names, &EntityOptions::default())
+    };
     if let Some(path) = &args.csv {
         write_atomically(path, &timeline.to_csv())?;
     }
     if let Some(path) = &args.json {
         write_atomically(path, &timeline.to_json())?;
     }
-    if args.csv.is_none() && args.json.is_none() {
-        write_stdout(&timeline.to_csv())?;
+    if args.csv.is_some() || args.json.is_some() {
+        return Ok(());
     }
-    Ok(())
+    let output = match args.format {
+        TimelineFormat::Csv => timeline.to_csv(),
+        TimelineFormat::Json => timeline.to_json() + "\n",
+        TimelineFormat::Timelinejs => timeline.to_timelinejs() + "\n",
+        TimelineFormat::Semeval2015 => timeline.to_semeval2015(args.about.as_deref().unwrap_or("")),
+    };
+    write_stdout(&output)
+}
+
+/// The regular files of a directory, sorted by name.
+fn files_of(dir: &Path) -> Result<Vec<(String, PathBuf)>, Failure> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| Error::io(dir, e))?.path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        if path.is_file() && !name.starts_with('.') {
+            files.push((name.to_string(), path));
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn timeline_eval(args: TimelineEvalArgs) -> Result<(), Failure> {
+    let files = files_of(&args.gold_dir)?;
+    if files.is_empty() {
+        return Err(failed(format!(
+            "{}: no gold timelines",
+            args.gold_dir.display()
+        )));
+    }
+    if !args.system_dir.is_dir() {
+        return Err(failed(format!(
+            "{}: not a directory",
+            args.system_dir.display()
+        )));
+    }
+    let mut rows: Vec<EntityScores> = Vec::with_capacity(files.len());
+    for (name, path) in &files {
+        let gold = utf8(
+            std::fs::read(path).map_err(|e| Error::io(path, e))?,
+            &path.display().to_string(),
+        )?;
+        let entity = gold.lines().next().unwrap_or("").trim().to_string();
+        let system_path = args.system_dir.join(name);
+        let (system, missing) = if system_path.exists() {
+            let bytes = std::fs::read(&system_path).map_err(|e| Error::io(&system_path, e))?;
+            (utf8(bytes, &system_path.display().to_string())?, false)
+        } else {
+            (String::new(), true)
+        };
+        let scores =
+            evaluate_timeline(&gold, &system).map_err(|e| failed(format!("{name}: {e}")))?;
+        rows.push(EntityScores {
+            file: name.clone(),
+            entity,
+            missing,
+            scores,
+        });
+    }
+    let all: Vec<TimelineScores> = rows.iter().map(|r| r.scores).collect();
+    let average = TimelineScores::macro_average(&all);
+    let output = if args.json {
+        let report = TimelineReport {
+            entities: rows,
+            macro_average: average,
+        };
+        serde_json::to_string_pretty(&report)
+            .map_err(|e| failed(format!("cannot write JSON: {e}")))?
+            + "\n"
+    } else {
+        timeline_table(&rows, &average)
+    };
+    write_stdout(&output)
+}
+
+#[derive(serde::Serialize)]
+struct EntityScores {
+    file: String,
+    entity: String,
+    /// Whether the system directory has no file for this entity.
+    missing: bool,
+    #[serde(flatten)]
+    scores: TimelineScores,
+}
+
+#[derive(serde::Serialize)]
+struct TimelineReport {
+    entities: Vec<EntityScores>,
+    macro_average: TimelineScores,
+}
+
+fn timeline_table(rows: &[EntityScores], average: &TimelineScores) -> String {
+    use std::fmt::Write as _;
+    let pct = |x: f64| format!("{:.2}", x * 100.0);
+    let tau = |t: Option<f64>| t.map_or("-".to_string(), |t| format!("{t:.3}"));
+    let width = rows
+        .iter()
+        .map(|r| r.entity.chars().count())
+        .chain([13])
+        .max()
+        .unwrap_or(13);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:<width$} {:>6} {:>6} {:>6} {:>7} {:>7} {:>7} {:>7}",
+        "entity", "gold", "system", "match", "P", "R", "F1", "tau"
+    );
+    for row in rows {
+        let s = &row.scores;
+        let _ = writeln!(
+            out,
+            "{:<width$} {:>6} {:>6} {:>6} {:>7} {:>7} {:>7} {:>7}{}",
+            row.entity,
+            s.gold,
+            s.predicted,
+            s.matched,
+            pct(s.precision),
+            pct(s.recall),
+            pct(s.f1),
+            tau(s.tau),
+            if row.missing {
+                "  (no system file)"
+            } else {
+                ""
+            }
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{:<width$} {:>6} {:>6} {:>6} {:>7} {:>7} {:>7} {:>7}",
+        "macro average",
+        average.gold,
+        average.predicted,
+        average.matched,
+        pct(average.precision),
+        pct(average.recall),
+        pct(average.f1),
+        tau(average.tau)
+    );
+    out
 }
 
 /// The `.tml` files of a directory that the split keeps, sorted by name.
@@ -728,7 +1014,7 @@ mod tests {
         let input = Input {
             files: Vec::new(),
             example: true,
-            dct: None,
+            dct: Vec::new(),
             mode: ModeArg::News,
         };
         let docs = load(&input).ok().unwrap();

@@ -38,6 +38,7 @@ mod recognize;
 mod resolve;
 mod text;
 mod timeline;
+mod value;
 
 #[cfg(feature = "cli")]
 #[doc(hidden)]
@@ -66,7 +67,8 @@ pub use crate::{
         Modifier, Polarity, Relation, Sentence, Span, Tense, TimeLink, Timex, TimexType,
     },
     timeline::{
-        evaluate_timeline, DatedBy, EntryKind, Mention, TimeRelation, Timeline, TimelineEntry,
-        TimelineOptions, TimelineScores,
+        evaluate_timeline, DatedBy, EntityOptions, EntryKind, Mention, TimeRelation, Timeline,
+        TimelineEntry, TimelineOptions, TimelineScores,
     },
+    value::is_valid_timex_value,
 };

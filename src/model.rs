@@ -9,7 +9,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
@@ -808,10 +808,15 @@ impl Dct {
     pub fn value(&self) -> String {
         match self.time {
             None => self.date.format("%Y-%m-%d").to_string(),
-            Some(t) if t.format("%S").to_string() == "00" => {
+            Some(t) if t.second() == 0 && t.nanosecond() == 0 => {
                 format!("{}T{}", self.date.format("%Y-%m-%d"), t.format("%H:%M"))
             }
-            Some(t) => format!("{}T{}", self.date.format("%Y-%m-%d"), t.format("%H:%M:%S")),
+            // `%.f` keeps a fraction of a second the DCT was given with.
+            Some(t) => format!(
+                "{}T{}",
+                self.date.format("%Y-%m-%d"),
+                t.format("%H:%M:%S%.f")
+            ),
         }
     }
 }
@@ -843,7 +848,9 @@ fn parse_dct(input: &str) -> Option<Dct> {
     };
     let date = NaiveDate::parse_from_str(date_part, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(date_part, "%Y%m%d"))
-        .ok()?;
+        .ok()
+        // A TIMEX3 value has a four-digit year.
+        .filter(|date| (0..=9999).contains(&date.year()))?;
     let mut dct = Dct::from_date(date);
     if let Some(rest) = rest {
         let (time_part, offset) = split_offset(rest)?;

@@ -1804,12 +1804,30 @@ fn extract_parallel(
 /// Reads a TimeML file into a document (its annotations as given).
 #[pyfunction]
 fn read_timeml(py: Python<'_>, path: PathBuf) -> PyResult<PyDocument> {
-    let xml = std::fs::read_to_string(&path).map_err(PyErr::from)?;
+    let bytes = std::fs::read(&path).map_err(|e| os_error(e, &path))?;
     let doc = py
-        .detach(|| guarded(|| crate::parse_timeml(&xml).map_err(|e| e.in_file(&path))))
+        .detach(|| {
+            guarded(|| {
+                let xml = String::from_utf8(bytes).map_err(|e| {
+                    crate::Error::parse(format!(
+                        "not valid UTF-8 (at byte {})",
+                        e.utf8_error().valid_up_to()
+                    ))
+                })?;
+                crate::parse_timeml(&xml)
+            })
+        })
         .map_err(internal_error)?
-        .map_err(to_py_err)?;
+        .map_err(|e| to_py_err(e.in_file(&path)))?;
     Ok(PyDocument::new(doc))
+}
+
+/// An `OSError` with the errno, message and file name, as `open` raises it:
+/// Python picks the subclass from the errno (`FileNotFoundError`,
+/// `PermissionError`, `IsADirectoryError`, ...).
+fn os_error(err: std::io::Error, path: &std::path::Path) -> PyErr {
+    let errno = err.raw_os_error().unwrap_or(0);
+    PyOSError::new_err((errno, err.to_string(), path.display().to_string()))
 }
 
 /// Parses a TimeML string into a document (its annotations as given).

@@ -113,6 +113,8 @@ pub(crate) enum Form {
     },
     /// The weekend nearest the anchor in the tense's direction: "over the weekend".
     Weekend,
+    /// The week that holds a day: "the week of March 6".
+    WeekOf(Box<Form>),
     /// The period a year before the one being reported on: "the
     /// year-earlier quarter", "year-ago".
     YearEarlier,

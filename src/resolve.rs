@@ -31,6 +31,8 @@ struct Mentioned {
     date: NaiveDate,
     direction: Option<Direction>,
     tid: usize,
+    /// The token after its last one.
+    end_token: usize,
 }
 
 /// One resolved value.
@@ -74,6 +76,8 @@ struct Context<'a> {
     quarter_talk: bool,
     /// What the words around the current mention say.
     hint: Hint,
+    /// Where the current mention starts (token index).
+    current_token: usize,
 }
 
 pub(crate) fn resolve(
@@ -99,6 +103,7 @@ pub(crate) fn resolve(
         days: Vec::new(),
         quarter_talk: false,
         hint: Hint::default(),
+        current_token: 0,
     };
     let mut timexes = Vec::with_capacity(mentions.len());
     // The mention each timex came from.
@@ -114,6 +119,7 @@ pub(crate) fn resolve(
             .checked_sub(1)
             .and_then(|i| words.get(i))
             .map_or("", |w| w.norm.as_str());
+        cx.current_token = mention.tokens.0;
         cx.hint = Hint {
             strong: cue.is_some_and(|(_, dist)| dist <= 3),
             deadline: matches!(before, "by" | "until" | "till" | "before" | "through"),
@@ -137,6 +143,7 @@ pub(crate) fn resolve(
                 date: day,
                 direction,
                 tid,
+                end_token: mention.tokens.1,
             });
         }
         if let Some(point) = value.sets_anchor {
@@ -219,12 +226,18 @@ fn join_ranges(
             Some(b_interval),
         ) = (&a.form, timexes[k].interval)
         {
-            if let Form::Date {
-                year: Some(y),
-                month: mb,
-                ..
-            } = b.form
-            {
+            let b_year = match b.form {
+                Form::Date {
+                    year: Some(y),
+                    month,
+                    ..
+                } => Some((y, month)),
+                Form::Date {
+                    year: None, month, ..
+                } => Some((b_interval.start.date().year(), month)),
+                _ => None,
+            };
+            if let Some((y, mb)) = b_year {
                 let y = if mb.is_some_and(|mb| *ma > mb) {
                     y - 1
                 } else {
@@ -313,18 +326,19 @@ fn with_modifier(mut interval: Interval, modifier: Option<Modifier>) -> Interval
         add_months(start.date(), step)
             .zip(add_months(start.date(), 2 * step))
             .map(|(a, b)| (midnight(a), midnight(b)))
-    } else if interval.granularity >= Granularity::Day {
+    } else if interval.granularity >= Granularity::Day && (end - start).num_days() >= 3 {
         let days = (end - start).num_days();
         let step = (days / 3).max(1);
         Some((
             start + Duration::days(step),
-            start + Duration::days(days - step),
+            start + Duration::days(2 * step),
         ))
     } else {
         let third = (end - start) / 3;
         Some((start + third, end - third))
     };
-    let Some((one, two)) = thirds else {
+    let Some((one, two)) = thirds.filter(|(one, two)| start < *one && one < two && *two < end)
+    else {
         return interval;
     };
     match modifier {
@@ -403,6 +417,12 @@ impl Context<'_> {
 
     /// The last day the discourse set, else the anchor.
     fn discourse_day(&self, direction: Option<Direction>) -> Option<(NaiveDate, String)> {
+        // "on Tuesday at 9 a.m.": a day named just before sets the date
+        if let Some(last) = self.days.last() {
+            if last.end_token <= self.current_token && self.current_token <= last.end_token + 3 {
+                return Some((last.date, format!("t{}", last.tid)));
+            }
+        }
         let recent = self.days.iter().rev().take(6);
         let same = recent
             .clone()
@@ -531,7 +551,8 @@ impl Context<'_> {
                         let candidates: Vec<NaiveDate> = if let Some(wd) = weekday {
                             // the year in which the date falls on that weekday, nearest the anchor
                             let target = weekday_from_iso(wd);
-                            let matching: Vec<NaiveDate> = (anchor.year() - 6..=anchor.year() + 6)
+                            let matching: Vec<NaiveDate> = (anchor.year() - 11
+                                ..=anchor.year() + 11)
                                 .filter_map(|y| NaiveDate::from_ymd_opt(y, month, d))
                                 .filter(|date| Some(date.weekday()) == target)
                                 .collect();
@@ -619,12 +640,20 @@ impl Context<'_> {
                             }
                         }
                     }
-                    self.point_value(Point::Quarter(y, quarter), tid, false)
+                    self.point_value(
+                        Point::Quarter(y, quarter),
+                        tid,
+                        matches!(year, YearSpec::Given(_)),
+                    )
                 }
                 None => Value::plain(format!("XXXX-Q{quarter}")),
             },
             Form::Half { year, half } => match self.year_of(year) {
-                Some((y, tid)) => self.point_value(Point::Half(y, half), tid, false),
+                Some((y, tid)) => self.point_value(
+                    Point::Half(y, half),
+                    tid,
+                    matches!(year, YearSpec::Given(_)),
+                ),
                 None => Value::plain(format!("XXXX-H{half}")),
             },
             Form::Season { year, season } => {
@@ -655,7 +684,11 @@ impl Context<'_> {
                     }),
                 };
                 match resolved {
-                    Some((y, tid)) => self.point_value(Point::Season(y, season), tid, false),
+                    Some((y, tid)) => self.point_value(
+                        Point::Season(y, season),
+                        tid,
+                        matches!(year, YearSpec::Given(_)),
+                    ),
                     None => Value::plain(format!("XXXX-{season}")),
                 }
             }
@@ -839,6 +872,16 @@ impl Context<'_> {
                     None => Value::plain("XXXX-WXX-WE".into()),
                 }
             }
+            Form::WeekOf(ref day) => {
+                let v = self.form_value(day, direction);
+                match v.sets_day {
+                    Some(d) => {
+                        let iso = d.iso_week();
+                        self.point_value(Point::Week(iso.year(), iso.week()), v.anchor, false)
+                    }
+                    None => Value::plain("XXXX-WXX".into()),
+                }
+            }
             Form::YearEarlier => {
                 let Some((anchor, tid)) = self.anchor() else {
                     return Value::plain("XXXX".into());
@@ -885,9 +928,15 @@ impl Context<'_> {
                 let Some((day, tid)) = day else {
                     return Value::plain(format!("T{clock}"));
                 };
-                let time = NaiveTime::from_hms_opt(hour.min(23), minute, second.unwrap_or(0));
+                // "midnight" is 24:00, the first instant of the next day
+                let (clock_day, clock_hour) = if hour >= 24 {
+                    (day.succ_opt().unwrap_or(day), 0)
+                } else {
+                    (day, hour)
+                };
+                let time = NaiveTime::from_hms_opt(clock_hour, minute, second.unwrap_or(0));
                 let interval = time.and_then(|t| {
-                    let start = day.and_time(t);
+                    let start = clock_day.and_time(t);
                     let (len, grain) = match second {
                         Some(_) => (Duration::seconds(1), Granularity::Second),
                         None => (Duration::minutes(1), Granularity::Minute),
@@ -935,12 +984,7 @@ impl Context<'_> {
                     i
                 });
                 Value {
-                    // TimeML annotators date "Friday night" by its day alone
-                    value: if matches!(date.as_deref(), Some(Form::Weekday { .. })) {
-                        Point::Day(day).value()
-                    } else {
-                        format!("{}T{part}", Point::Day(day).value())
-                    },
+                    value: format!("{}T{part}", Point::Day(day).value()),
                     interval,
                     anchor: tid,
                     quant: None,
@@ -1020,7 +1064,13 @@ impl Context<'_> {
                 } else if let Some(m) = month {
                     format!("XXXX-{m:02}")
                 } else if let Some(p) = part {
-                    format!("XXXX-XX-XXT{p}")
+                    // "every summer" carries its season where a part of the
+                    // day would be: a season is a date, `XXXX-SU`.
+                    if matches!(p, "SP" | "SU" | "FA" | "WI") {
+                        format!("XXXX-{p}")
+                    } else {
+                        format!("XXXX-XX-XXT{p}")
+                    }
                 } else {
                     duration_value(Some(every as f64), unit.unwrap_or(Unit::Day))
                 };

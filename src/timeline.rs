@@ -1,113 +1,4 @@
-//! Ordered timelines of dated events across documents.
-//!
-//! A [`Timeline`] is built from extracted [`Document`]s. Its entries are
-//!
-//! - **dated events**: events with an [`Event::interval`], or linked to a
-//!   timex that has one by an inclusion relation (`IS_INCLUDED`, `DURING`,
-//!   `SIMULTANEOUS`, `IDENTITY`);
-//! - **events placed by the DCT**: events with no interval whose only time is
-//!   a relation to the document creation time (`BEFORE` the DCT, `AFTER`
-//!   it, ...). They keep `interval: None`, and record the relation in
-//!   [`TimelineEntry::dct_relation`] and the DCT in [`TimelineEntry::anchor`];
-//! - **timexes that date no event** ([`EntryKind::Timex`]): every timex with
-//!   an interval that no event is linked to, so that "the February 2020 Doha
-//!   Agreement" is on the timeline even when no event was found for it;
-//! - with [`TimelineOptions::undated`], events with no time at all, last.
-//!
-//! # Order
-//!
-//! The order is total and deterministic; entries are compared by, in turn:
-//!
-//! 1. the start of the interval (earlier first);
-//! 2. the end of the interval (earlier first, so a day comes before the
-//!    month that starts with it);
-//! 3. granularity (finer first);
-//! 4. document order: the position of the document in the input, then the
-//!    byte offset of the mention, then events before timexes, then the id.
-//!
-//! An event placed by the DCT sorts by a stand-in interval: `BEFORE` (and
-//! `IBEFORE`, `ENDED_BY`...) the DCT sorts as an empty interval at the
-//! DCT's start, so it comes after everything that starts earlier and before
-//! the DCT's own day; `AFTER` (`IAFTER`) as an empty interval at the DCT's
-//! end; any other relation as the DCT itself. The DCT is its day, or its
-//! minute when it has a time. Undated events come last, in document order.
-//!
-//! # Interval algebra
-//!
-//! [`TimeRelation::between`] gives the Allen relation of two entries only
-//! when the intervals make it certain. An exact bound is a point; a bound of
-//! an inexact interval ("early September", "in recent weeks") may be off by
-//! half of its interval's length either way; a bound that only a DCT
-//! relation gives is known only on one side. A relation is claimed when it
-//! holds for every position of the bounds, so "early September" does not
-//! claim to precede "7 September", and two fuzzy bounds are never equal.
-//!
-//! # Cross-document merge
-//!
-//! Two events from different documents are the same event when their merge
-//! score reaches [`TimelineOptions::merge_threshold`]. The score adds
-//!
-//! - 0.4 for the same trigger lemma (0.2 for triggers whose lemmas share
-//!   their first four letters: *convene*, *convention*),
-//! - 0.2 times the overlap of the intervals (the shared time over the
-//!   shorter interval); intervals that do not overlap never merge,
-//! - 0.4 times the overlap of the names (words with a capital letter) in
-//!   the two sentences (shared names over the names of the sentence with
-//!   fewer), leaving out function words, months and weekdays.
-//!
-//! So with the default threshold of 0.7 the same trigger on the same day
-//! needs at least three quarters of the names shared. Pairs merge in order
-//! of decreasing score, and never so that one entry holds two mentions of
-//! the same document. The merged entry is the mention with the finest
-//! granularity (then the exact one, then the first in document order); the
-//! others are kept in [`TimelineEntry::mentions`]. Timexes never merge.
-//!
-//! # CSV columns
-//!
-//! [`Timeline::to_csv`] writes a header and one row per entry, in order,
-//! quoted as RFC 4180 says (fields with a comma, quote or line break are
-//! quoted, quotes doubled):
-//!
-//! | column | content |
-//! |---|---|
-//! | `position` | 1-based rank on the timeline |
-//! | `date` | the start at the entry's granularity, in TIMEX3 style: `2025-12-07`, `2025-09`, `2025-W49`, `2025-Q4`, `2024-SU`, `2025`, `199` (the 1990s), `2025-12-10T19:30`; for an event placed by the DCT, the relation and the DCT: `BEFORE 2025-12-07` |
-//! | `start`, `end` | the half-open interval `[start, end)` as `YYYY-MM-DDTHH:MM[:SS]` |
-//! | `granularity` | `day`, `month`, ... |
-//! | `exact` | `true` or `false`: whether both bounds are exact |
-//! | `utc_offset` | an offset given in the text, `+04:30` |
-//! | `kind` | `event`, or `timex` for a timex that dates no event |
-//! | `text` | the event trigger or the timex text |
-//! | `class` | the TimeML event class |
-//! | `value` | the TIMEX3 value of the timex that dates the event (or of the timex itself) |
-//! | `type` | the TIMEX3 type of that timex |
-//! | `dct_relation` | for an event placed by the DCT, its TimeML relation to it |
-//! | `dated_by` | where the place in time comes from: `event` (the event's own interval), `link` (its linked timex), `dct`, `context` (the last date before it, see `TimelineOptions::context_dating`), `timex` (a timex entry), `nothing` |
-//! | `document` | the document id |
-//! | `id` | the event or timex id in the document |
-//! | `sentence_index` | the 0-based index of the sentence in the document |
-//! | `sentence_id` | the id of the input's sentence markup, if any |
-//! | `byte_start`, `byte_end` | the mention's byte offsets in the document text |
-//! | `mentions` | how many mentions the entry has (1 unless merged) |
-//! | `documents` | the documents of all its mentions, `;`-separated |
-//! | `sentence` | the sentence, whitespace runs collapsed to one space |
-//!
-//! ```
-//! use chronoline::{Document, Event, EventClass, Interval, Span, Timeline};
-//! use chrono::NaiveDate;
-//!
-//! let mut doc = Document::new("d1", "Talks began in September. They ended on 7 December.", None);
-//! let mut began = Event::new("e1", Span::new(6, 11), "began", EventClass::Aspectual);
-//! began.interval = Interval::month(2025, 9);
-//! let mut ended = Event::new("e2", Span::new(31, 36), "ended", EventClass::Aspectual);
-//! ended.interval = Some(Interval::day(NaiveDate::from_ymd_opt(2025, 12, 7).unwrap()));
-//! doc.events = vec![ended, began];
-//!
-//! let timeline = Timeline::new(&[doc]);
-//! let texts: Vec<&str> = timeline.entries().iter().map(|e| e.text.as_str()).collect();
-//! assert_eq!(texts, ["began", "ended"]);
-//! assert!(timeline.to_csv().starts_with("position,date,start,end,"));
-//! ```
+//! Ordered timelines of dated events across documents: see [`Timeline`].
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
@@ -644,8 +535,120 @@ impl Default for TimelineOptions {
 }
 
 /// An ordered timeline of the dated events (and of the timexes that date
-/// no event) of one or more documents. See the [module docs](self) for the
-/// order, the interval algebra, the merge and the CSV columns.
+/// no event) of one or more documents.
+///
+/// A timeline is built from extracted [`Document`]s. Its entries are
+///
+/// - **dated events**: events with an [`Event::interval`], or linked to a
+///   timex that has one by an inclusion relation (`IS_INCLUDED`, `DURING`,
+///   `SIMULTANEOUS`, `IDENTITY`);
+/// - **events placed by the DCT**: events with no interval whose only time is
+///   a relation to the document creation time (`BEFORE` the DCT, `AFTER`
+///   it, ...). They keep `interval: None`, and record the relation in
+///   [`TimelineEntry::dct_relation`] and the DCT in [`TimelineEntry::anchor`];
+/// - **timexes that date no event** ([`EntryKind::Timex`]): every timex with
+///   an interval that no event is linked to, so that "the February 2020 Doha
+///   Agreement" is on the timeline even when no event was found for it;
+/// - with [`TimelineOptions::undated`], events with no time at all, last.
+///
+/// # Order
+///
+/// The order is total and deterministic; entries are compared by, in turn:
+///
+/// 1. the start of the interval (earlier first);
+/// 2. the end of the interval (earlier first, so a day comes before the
+///    month that starts with it);
+/// 3. granularity (finer first);
+/// 4. document order: the position of the document in the input, then the
+///    byte offset of the mention, then events before timexes, then the id.
+///
+/// An event placed by the DCT sorts by a stand-in interval: `BEFORE` (and
+/// `IBEFORE`, `ENDED_BY`...) the DCT sorts as an empty interval at the
+/// DCT's start, so it comes after everything that starts earlier and before
+/// the DCT's own day; `AFTER` (`IAFTER`) as an empty interval at the DCT's
+/// end; any other relation as the DCT itself. The DCT is its day, or its
+/// minute when it has a time. Undated events come last, in document order.
+///
+/// # Interval algebra
+///
+/// [`TimeRelation::between`] gives the Allen relation of two entries only
+/// when the intervals make it certain. An exact bound is a point; a bound of
+/// an inexact interval ("early September", "in recent weeks") may be off by
+/// half of its interval's length either way; a bound that only a DCT
+/// relation gives is known only on one side. A relation is claimed when it
+/// holds for every position of the bounds, so "early September" does not
+/// claim to precede "7 September", and two fuzzy bounds are never equal.
+///
+/// # Cross-document merge
+///
+/// Two events from different documents are the same event when their merge
+/// score reaches [`TimelineOptions::merge_threshold`]. The score adds
+///
+/// - 0.4 for the same trigger lemma (0.2 for triggers whose lemmas share
+///   their first four letters: *convene*, *convention*),
+/// - 0.2 times the overlap of the intervals (the shared time over the
+///   shorter interval); intervals that do not overlap never merge,
+/// - 0.4 times the overlap of the names (words with a capital letter) in
+///   the two sentences (shared names over all their names, Jaccard's
+///   index), leaving out function words, months, weekdays and common
+///   sentence openers ("Today", "However").
+///
+/// So with the default threshold of 0.7 the same trigger on the same day
+/// needs at least three quarters of all the names of the two sentences
+/// shared. Pairs merge in order
+/// of decreasing score, and never so that one entry holds two mentions of
+/// the same document. The merged entry is the mention with the finest
+/// granularity (then the exact one, then the first in document order); the
+/// others are kept in [`TimelineEntry::mentions`]. Timexes never merge.
+///
+/// # CSV columns
+///
+/// [`Timeline::to_csv`] writes a header and one row per entry, in order,
+/// quoted as RFC 4180 says (fields with a comma, quote or line break are
+/// quoted, quotes doubled):
+///
+/// | column | content |
+/// |---|---|
+/// | `position` | 1-based rank on the timeline |
+/// | `date` | the start at the entry's granularity, in TIMEX3 style: `2025-12-07`, `2025-09`, `2025-W49`, `2025-Q4`, `2024-SU`, `2025`, `199` (the 1990s), `2025-12-10T19:30`; for an event placed by the DCT, the relation and the DCT: `BEFORE 2025-12-07` |
+/// | `start`, `end` | the half-open interval `[start, end)` as `YYYY-MM-DDTHH:MM[:SS]` |
+/// | `granularity` | `day`, `month`, ... |
+/// | `exact` | `true` or `false`: whether both bounds are exact |
+/// | `utc_offset` | an offset given in the text, `+04:30` |
+/// | `kind` | `event`, or `timex` for a timex that dates no event |
+/// | `text` | the event trigger or the timex text |
+/// | `class` | the TimeML event class |
+/// | `value` | the TIMEX3 value of the timex that dates the event (or of the timex itself) |
+/// | `type` | the TIMEX3 type of that timex |
+/// | `dct_relation` | for an event placed by the DCT, its TimeML relation to it |
+/// | `dated_by` | where the place in time comes from: `event` (the event's own interval), `link` (its linked timex), `dct`, `context` (the last date before it, see `TimelineOptions::context_dating`), `timex` (a timex entry), `nothing` |
+/// | `document` | the document id |
+/// | `id` | the event or timex id in the document |
+/// | `sentence_index` | the 0-based index of the sentence in the document |
+/// | `sentence_id` | the id of the input's sentence markup, if any |
+/// | `byte_start`, `byte_end` | the mention's byte offsets in the document text |
+/// | `mentions` | how many mentions the entry has (1 unless merged) |
+/// | `documents` | the documents of all its mentions, `;`-separated |
+/// | `sentence` | the sentence, whitespace runs collapsed to one space |
+///
+/// ```
+/// use chronoline::{Document, Event, EventClass, Interval, Span, Timeline};
+/// use chrono::NaiveDate;
+///
+/// let mut doc = Document::new("d1", "Talks began in September. They ended on 7 December.", None);
+/// let mut began = Event::new("e1", Span::new(6, 11), "began", EventClass::Aspectual);
+/// began.interval = Interval::month(2025, 9);
+/// let mut ended = Event::new("e2", Span::new(31, 36), "ended", EventClass::Aspectual);
+/// ended.interval = Some(Interval::day(NaiveDate::from_ymd_opt(2025, 12, 7).unwrap()));
+/// doc.events = vec![ended, began];
+///
+/// let timeline = Timeline::new(&[doc]);
+/// let texts: Vec<&str> = timeline.entries().iter().map(|e| e.text.as_str()).collect();
+/// assert_eq!(texts, ["began", "ended"]);
+/// assert!(timeline.to_csv().starts_with("position,date,start,end,"));
+/// ```
+///
+/// A merged entry across two reports:
 ///
 /// ```
 /// use chronoline::{Document, Event, EventClass, Interval, Span, Timeline};
@@ -833,7 +836,8 @@ impl Timeline {
         Timeline { entries }
     }
 
-    /// The timeline as CSV, one row per entry (columns in the module docs).
+    /// The timeline as CSV, one row per entry (columns in the [`Timeline`]
+    /// docs).
     pub fn to_csv(&self) -> String {
         let mut out = String::new();
         csv::push_row(&mut out, CSV_COLUMNS.iter().copied());
@@ -914,7 +918,8 @@ impl Timeline {
     /// DCT, or kept with [`TimelineOptions::undated`]) are `XXXX-XX-XX` at
     /// rank 0; the dated ones are ranked from 1 in timeline
     /// order, a new rank whenever the date changes. Timex entries are left
-    /// out.
+    /// out, and a mention is written once (two events with the same word in
+    /// one sentence have one name).
     ///
     /// ```
     /// use chronoline::{Document, Event, EventClass, Interval, Span, Timeline};
@@ -928,6 +933,8 @@ impl Timeline {
     pub fn to_semeval2015(&self, entity: &str) -> String {
         let mut undated = Vec::new();
         let mut dated: Vec<(String, Vec<String>)> = Vec::new();
+        // Two events with the same word in one sentence have one name.
+        let mut written: HashSet<String> = HashSet::new();
         for entry in self.entries.iter().filter(|e| e.kind == EntryKind::Event) {
             let mut mentions = vec![semeval_mention(
                 &entry.document,
@@ -943,6 +950,10 @@ impl Timeline {
                     &m.text,
                 )
             }));
+            mentions.retain(|m| written.insert(m.clone()));
+            if mentions.is_empty() {
+                continue;
+            }
             match (&entry.interval, entry.dct_relation, &entry.anchor) {
                 (Some(interval), _, _) => dated.push((semeval_date(interval), mentions)),
                 (None, Some(relation), Some(dct)) if holds_at_dct(relation) => {
@@ -1253,7 +1264,7 @@ fn dct_interval(dct: &Dct) -> Interval {
     minute
 }
 
-/// The timeline order (see the module docs). Undated entries sort last.
+/// The timeline order (see the `Timeline` docs). Undated entries sort last.
 fn compare_entries(pa: usize, a: &TimelineEntry, pb: usize, b: &TimelineEntry) -> Ordering {
     let placed = |e: &TimelineEntry| e.sort_interval();
     let time_order = match (placed(a), placed(b)) {
@@ -1278,7 +1289,7 @@ struct Candidate {
     names: BTreeSet<String>,
 }
 
-/// Merges the same event across documents (see the module docs).
+/// Merges the same event across documents (see the `Timeline` docs).
 fn merge(entries: Vec<(usize, TimelineEntry)>, threshold: f64) -> Vec<(usize, TimelineEntry)> {
     let candidates: Vec<Option<Candidate>> = entries
         .iter()
@@ -1413,11 +1424,11 @@ fn merge_score(
         .signed_duration_since(ia.start)
         .min(ib.end.signed_duration_since(ib.start));
     let time = ratio(shared, shorter);
-    let fewer = ca.names.len().min(cb.names.len());
-    let names = if fewer == 0 {
+    let union = ca.names.union(&cb.names).count();
+    let names = if union == 0 {
         0.0
     } else {
-        ca.names.intersection(&cb.names).count() as f64 / fewer as f64
+        ca.names.intersection(&cb.names).count() as f64 / union as f64
     };
     Some(0.4 * trigger + 0.2 * time + 0.4 * names)
 }
@@ -1696,8 +1707,10 @@ fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+mod entity;
 mod semeval;
 
+pub use entity::EntityOptions;
 pub use semeval::{evaluate_timeline, TimelineScores};
 
 #[cfg(test)]

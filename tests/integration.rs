@@ -7,10 +7,18 @@ mod cli;
 #[path = "integration/common.rs"]
 #[allow(dead_code)] // each test module uses its own share of the helpers
 mod common;
+#[path = "integration/engine.rs"]
+mod engine;
 #[path = "integration/eval.rs"]
 mod eval;
+#[path = "integration/events.rs"]
+mod events;
+#[path = "integration/robustness.rs"]
+mod robustness;
 #[path = "integration/running_example.rs"]
 mod running_example;
+#[path = "integration/timeline.rs"]
+mod timeline;
 #[path = "integration/timeml.rs"]
 mod timeml;
 #[path = "integration/timex_cases.rs"]

@@ -11,6 +11,7 @@
 //! of those hashes. A weight table keeps the top bits of a feature hash.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::model::Span;
@@ -73,11 +74,54 @@ impl Function {
     }
 }
 
-fn function_words() -> &'static HashMap<&'static str, Function> {
-    static MAP: OnceLock<HashMap<&'static str, Function>> = OnceLock::new();
+/// Passes a key that is already an FNV-1a hash through: the lexicons are
+/// looked up by the hashes each word gets anyway.
+#[derive(Default)]
+struct HashedKey(u64);
+
+impl Hasher for HashedKey {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type HashedMap<V> = HashMap<u64, V, BuildHasherDefault<HashedKey>>;
+
+/// The stems of `data/events/class_cues.txt` (by hash), with the hash of
+/// their class.
+fn class_cues() -> &'static HashedMap<u64> {
+    static MAP: OnceLock<HashedMap<u64>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        crate::lexicon::rows(include_str!("../../data/events/class_cues.txt"))
+            .filter_map(|row| {
+                Some((
+                    fnv1a(stem(row.first()?).as_bytes()),
+                    fnv1a(row.get(1)?.as_bytes()),
+                ))
+            })
+            .collect()
+    })
+}
+
+/// The words of `data/events/function_words.txt` (by hash).
+fn function_words() -> &'static HashedMap<Function> {
+    static MAP: OnceLock<HashedMap<Function>> = OnceLock::new();
     MAP.get_or_init(|| {
         crate::lexicon::rows(include_str!("../../data/events/function_words.txt"))
-            .filter_map(|row| Some((*row.first()?, Function::from_name(row.get(1)?)?)))
+            .filter_map(|row| {
+                Some((
+                    fnv1a(row.first()?.as_bytes()),
+                    Function::from_name(row.get(1)?)?,
+                ))
+            })
             .collect()
     })
 }
@@ -96,17 +140,19 @@ pub(crate) fn words(text: &str, tokens: &[Token]) -> Vec<Span> {
         // A contraction: word + apostrophe + short ending, with no space.
         if let (Some(apostrophe), Some(ending)) = (tokens.get(i + 1), tokens.get(i + 2)) {
             let glued = !apostrophe.space_before && !ending.space_before;
-            let ending_text = ending.text(text).to_ascii_lowercase();
+            let ending_text = ending.text(text);
             if glued
                 && token.kind == TokenKind::Word
                 && matches!(apostrophe.text(text), "'" | "\u{2019}")
-                && matches!(
-                    ending_text.as_str(),
-                    "t" | "s" | "ll" | "re" | "ve" | "d" | "m"
-                )
+                && ["t", "s", "ll", "re", "ve", "d", "m"]
+                    .iter()
+                    .any(|e| ending_text.eq_ignore_ascii_case(e))
             {
                 let word = token.text(text);
-                if ending_text == "t" && word.len() > 1 && word.ends_with(['n', 'N']) {
+                if ending_text.eq_ignore_ascii_case("t")
+                    && word.len() > 1
+                    && word.ends_with(['n', 'N'])
+                {
                     // "didn't" -> "did" + "n't"; the split is after an ASCII byte.
                     let split = token.span.end - 1;
                     out.push(Span::new(token.span.start, split));
@@ -167,6 +213,10 @@ pub(crate) struct WordInfo {
     prefix3: u64,
     shape: u64,
     pub function: Function,
+    /// The hash of the class the guidelines give the stem, or 0.
+    cue: u64,
+    /// Whether the word is part of a temporal expression.
+    pub in_timex: bool,
     capitalized: bool,
     length: u64,
 }
@@ -181,6 +231,8 @@ const BOUNDARY: WordInfo = WordInfo {
     prefix3: 1,
     shape: 1,
     function: Function::Punctuation,
+    cue: 0,
+    in_timex: false,
     capitalized: false,
     length: 0,
 };
@@ -200,7 +252,9 @@ impl Reader {
             self.lower.extend(c.to_lowercase());
         }
         let lower = self.lower.as_str();
-        let function = match function_words().get(lower) {
+        let word_hash = fnv1a(lower.as_bytes());
+        let stem_hash = fnv1a(stem(lower).as_bytes());
+        let function = match function_words().get(&word_hash) {
             Some(f) => *f,
             None if word
                 .bytes()
@@ -213,8 +267,10 @@ impl Reader {
             None => Function::Content,
         };
         WordInfo {
-            word: fnv1a(lower.as_bytes()),
-            stem: fnv1a(stem(lower).as_bytes()),
+            word: word_hash,
+            stem: stem_hash,
+            cue: class_cues().get(&stem_hash).copied().unwrap_or(0),
+            in_timex: false,
             suffix2: fnv1a(suffix(lower, 2).as_bytes()),
             suffix3: fnv1a(suffix(lower, 3).as_bytes()),
             suffix4: fnv1a(suffix(lower, 4).as_bytes()),
@@ -333,6 +389,18 @@ fn left_function(infos: &[WordInfo], words: &[&str], i: usize) -> Function {
     Function::Punctuation
 }
 
+/// Marks the words (of `spans`) that overlap one of `timexes` (in text
+/// order, as byte spans).
+pub(crate) fn mark_timexes(infos: &mut [WordInfo], spans: &[Span], timexes: &[Span]) {
+    let mut t = 0;
+    for (info, span) in infos.iter_mut().zip(spans) {
+        while t < timexes.len() && timexes[t].end <= span.start {
+            t += 1;
+        }
+        info.in_timex = timexes.get(t).is_some_and(|x| x.overlaps(*span));
+    }
+}
+
 /// Pushes the feature hashes of word `i` of a sentence.
 pub(crate) fn features(infos: &[WordInfo], words: &[&str], i: usize, out: &mut Vec<u64>) {
     let at = |k: isize| -> &WordInfo {
@@ -381,6 +449,14 @@ pub(crate) fn features(infos: &[WordInfo], words: &[&str], i: usize, out: &mut V
         mix(29, p1.stem, 0),
         mix(30, f(w.function), 0),
         mix(31, w.shape, p1.shape),
+        mix(32, w.cue, 0),
+        // A date right before a noun dates it: "a September report".
+        mix(
+            33,
+            u64::from(p1.in_timex) * 2 + u64::from(p2.in_timex),
+            u64::from(w.capitalized),
+        ),
+        mix(34, u64::from(n1.in_timex), f(p1.function)),
     ]);
 }
 

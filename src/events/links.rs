@@ -1,7 +1,14 @@
 //! Linking events to the times that date them.
 //!
-//! Each timex of a sentence dates one event, found by the first rule that
-//! applies (the rule names are recorded nowhere but here, in order):
+//! A linear classifier (the link table of the weights file, trained on the
+//! TempEval-3 gold TLINKs between an event and a timex of one sentence)
+//! scores every (event, timex) pair of a sentence; each event is linked to
+//! its best-scoring timex, if any scores above zero. Its features are the
+//! direction and distance of the pair, the events and verbs between them,
+//! commas, quotes and clause words between them, the word before the
+//! timex (*on*, *since*...), the event's word, part of speech, class and
+//! tense, the timex type, and whether the rules below pick the pair. The
+//! rules alone link events when the weights lack a link table:
 //!
 //! 1. `premodifier`: the timex modifies a noun right after it, with only
 //!    capitalized words between: *a September **report***, *the February
@@ -53,13 +60,24 @@ pub(super) fn link(doc: &mut Document, weights: Option<&Weights>) {
         let in_sentence = events_within(&doc.events, bounds);
         let relation = relation_for(text, bounds, timex.span, timex.kind);
         let Some(weights) = weights else {
-            for e in dated_events(text, &doc.events, &in_sentence, timex.span, timex.kind) {
+            let (_, chosen) = dated_events(text, &doc.events, &in_sentence, timex.span, timex.kind);
+            for e in chosen {
                 if !dated.iter().any(|&(d, _, _)| d == e) {
                     dated.push((e, t, relation));
                 }
             }
             continue;
         };
+        let (rule, rule_choice) =
+            dated_events(text, &doc.events, &in_sentence, timex.span, timex.kind);
+        if matches!(rule, DatingRule::Premodifier | DatingRule::OpeningDuration) {
+            // Both rules are reliable where they apply, and the classifier
+            // rarely sees them: a date before a noun, a duration before its clause.
+            for &e in &rule_choice {
+                best[e] = Some((i32::MAX, t));
+            }
+            continue;
+        }
         for &e in &in_sentence {
             if doc.events[e].span.overlaps(timex.span)
                 || doc.events[e].span.start.abs_diff(timex.span.start) > MAX_PAIR_DISTANCE
@@ -67,15 +85,14 @@ pub(super) fn link(doc: &mut Document, weights: Option<&Weights>) {
                 continue;
             }
             features.clear();
-            pair_features(
+            let context = PairContext {
                 text,
-                bounds,
-                &doc.events,
-                &in_sentence,
-                e,
-                timex,
-                &mut features,
-            );
+                sentence: bounds,
+                events: &doc.events,
+                in_sentence: &in_sentence,
+                rule_choice: &rule_choice,
+            };
+            pair_features(&context, e, timex, &mut features);
             let mut scores = [0i32; 2];
             weights.score(LINK_TABLE, &features, &mut scores);
             let margin = scores[1] - scores[0];
@@ -218,13 +235,22 @@ fn relation_for(text: &str, sentence: Span, timex: Span, kind: TimexType) -> Rel
 /// The events (indices into `events`) that a timex dates, by the rules of
 /// the module documentation. `in_sentence` lists the sentence's events in
 /// text order.
-fn dated_events(
+/// Which rule dated an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum DatingRule {
+    Premodifier,
+    GoverningEvent,
+    OpeningDuration,
+    ClauseEvent,
+}
+
+pub(super) fn dated_events(
     text: &str,
     events: &[Event],
     in_sentence: &[usize],
     timex: Span,
     kind: TimexType,
-) -> Vec<usize> {
+) -> (DatingRule, Vec<usize>) {
     // 1. premodifier
     if let Some(&next) = in_sentence
         .iter()
@@ -243,7 +269,7 @@ fn dated_events(
                             .all(|c| c.is_alphanumeric() || c == '-' || c == '.'))
             });
         if only_names && events[next].pos != "VERB" {
-            return vec![next];
+            return (DatingRule::Premodifier, vec![next]);
         }
     }
     // 2. governing_event
@@ -254,7 +280,7 @@ fn dated_events(
     {
         let between = gap(text, events[previous].span.end, timex.start);
         if !between.iter().any(|w| breaks_clause(w)) {
-            return vec![previous];
+            return (DatingRule::GoverningEvent, vec![previous]);
         }
     }
     // 3. clause_event
@@ -270,16 +296,17 @@ fn dated_events(
             .filter(|&e| events[e].pos == "VERB")
             .collect();
         if !verbs.is_empty() {
-            return verbs;
+            return (DatingRule::OpeningDuration, verbs);
         }
     }
-    after
+    let first = after
         .iter()
         .copied()
         .find(|&e| events[e].pos == "VERB")
         .or_else(|| after.first().copied())
         .into_iter()
-        .collect()
+        .collect();
+    (DatingRule::ClauseEvent, first)
 }
 
 fn tense_relation(tense: Tense, event: &Event) -> Option<Relation> {
@@ -303,27 +330,41 @@ fn dct_relation(doc: &Document, e: usize) -> Option<Relation> {
     }
     let sentence = doc.sentence_index(event.span.start)?;
     let bounds = doc.sentences[sentence].span;
-    doc.events
-        .iter()
-        .filter(|o| o.span.start >= bounds.start && o.span.end <= bounds.end)
+    events_within(&doc.events, bounds)
+        .into_iter()
+        .map(|o| &doc.events[o])
         .filter(|o| !matches!(o.tense, Tense::None | Tense::Infinitive))
         .min_by_key(|o| o.span.start.abs_diff(event.span.start))
         .and_then(|o| tense_relation(o.tense, o))
 }
 
-/// The features of the pair (event `e`, timex `t`) of one sentence, whose
-/// events (indices into `events`, in text order) are `in_sentence`.
+/// One sentence's view for pair features: its events (indices into
+/// `events`, in text order) and the ones the rules pick for the timex.
+pub(super) struct PairContext<'a> {
+    pub text: &'a str,
+    pub sentence: Span,
+    pub events: &'a [Event],
+    pub in_sentence: &'a [usize],
+    pub rule_choice: &'a [usize],
+}
+
+/// The features of the pair (event `e`, timex) of one sentence.
 pub(super) fn pair_features(
-    text: &str,
-    sentence: Span,
-    events: &[Event],
-    in_sentence: &[usize],
+    context: &PairContext<'_>,
     e: usize,
     timex: &crate::model::Timex,
     out: &mut Vec<u64>,
 ) {
+    let PairContext {
+        text,
+        sentence,
+        events,
+        in_sentence,
+        rule_choice,
+    } = *context;
     use super::features::{fnv1a, mix};
     let event = &events[e];
+    let chosen = u64::from(rule_choice.contains(&e));
     let left = event.span.end <= timex.span.start;
     let (from, to) = if left {
         (event.span.end, timex.span.start)
@@ -413,6 +454,9 @@ pub(super) fn pair_features(
             u64::from(comma) * 2 + u64::from(clause),
             dir * 8 + verbs_between,
         ),
+        mix(224, chosen, dir),
+        mix(225, chosen, pos),
+        mix(226, chosen, kind * 4 + verbs_between),
     ]);
 }
 

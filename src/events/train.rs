@@ -35,7 +35,7 @@ impl Default for TrainOptions {
     fn default() -> TrainOptions {
         TrainOptions {
             epochs: 10,
-            event_bits: 16,
+            event_bits: 17,
             attribute_bits: 14,
             seed: 0x5eed,
         }
@@ -172,6 +172,8 @@ fn collect_pairs(
         };
         let bounds = doc.sentences[sentence].span;
         let in_sentence = links::events_within(&doc.events, bounds);
+        let (_, rule_choice) =
+            links::dated_events(&doc.text, &doc.events, &in_sentence, timex.span, timex.kind);
         for &e in &in_sentence {
             let event = &doc.events[e];
             if event.span.overlaps(timex.span)
@@ -180,15 +182,14 @@ fn collect_pairs(
                 continue;
             }
             let start = all_features.len();
-            links::pair_features(
-                &doc.text,
-                bounds,
-                &doc.events,
-                &in_sentence,
-                e,
-                timex,
-                all_features,
-            );
+            let context = links::PairContext {
+                text: &doc.text,
+                sentence: bounds,
+                events: &doc.events,
+                in_sentence: &in_sentence,
+                rule_choice: &rule_choice,
+            };
+            links::pair_features(&context, e, timex, all_features);
             let gold = linked.contains(&(event.instance_id.as_str(), timex.id.as_str()));
             pairs.push((start..all_features.len(), usize::from(gold)));
         }
@@ -211,6 +212,8 @@ fn collect(doc: &Document, all_features: &mut Vec<u64>, examples: &mut Vec<Examp
     let mut reader = Reader::default();
     let mut next_word = 0;
     let mut next_event = 0;
+    let mut timex_spans: Vec<Span> = doc.timexes.iter().map(|t| t.span).collect();
+    timex_spans.sort();
     for sentence in sentence_spans {
         let mut spans = Vec::new();
         while next_word < words.len() && words[next_word].start < sentence.end {
@@ -223,7 +226,8 @@ fn collect(doc: &Document, all_features: &mut Vec<u64>, examples: &mut Vec<Examp
             .iter()
             .map(|s| text.get(s.start..s.end).unwrap_or(""))
             .collect();
-        let infos: Vec<_> = texts.iter().map(|w| reader.read(w)).collect();
+        let mut infos: Vec<_> = texts.iter().map(|w| reader.read(w)).collect();
+        features::mark_timexes(&mut infos, &spans, &timex_spans);
         for (i, span) in spans.iter().enumerate() {
             while next_event < gold.len() && gold[next_event].span.end <= span.start {
                 next_event += 1;

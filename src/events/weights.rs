@@ -3,13 +3,13 @@
 //!
 //! File layout (little-endian): the magic `CHRONOEV`, a `u32` version, a
 //! `u32` table count, then per table a `u32` number of hash bits, a `u32`
-//! number of classes, an `f32` scale and `classes << bits` `i16` weights,
-//! bucket-major. A weight is its `i16` times the scale.
+//! number of classes, an `f32` scale and `classes << bits` `i8` weights,
+//! bucket-major. A weight is its `i8` times the scale.
 
 use std::borrow::Cow;
 
 const MAGIC: &[u8; 8] = b"CHRONOEV";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// One table of a weights file.
 #[derive(Debug, Clone, Copy)]
@@ -51,7 +51,7 @@ impl Weights {
                 classes,
                 offset: at,
             });
-            at = at.checked_add((classes << bits) * 2)?;
+            at = at.checked_add(classes << bits)?;
         }
         (at == bytes.len()).then_some(Weights { bytes, tables })
     }
@@ -70,12 +70,11 @@ impl Weights {
     /// per class, in units of the table's scale).
     pub(crate) fn score(&self, table: usize, features: &[u64], scores: &mut [i32]) {
         let t = self.tables[table];
-        let data = &self.bytes[t.offset..t.offset + (t.classes << t.bits) * 2];
+        let data = &self.bytes[t.offset..t.offset + (t.classes << t.bits)];
         for &feature in features {
             let base = (feature >> (64 - t.bits)) as usize * t.classes;
             for (c, score) in scores.iter_mut().enumerate().take(t.classes) {
-                let k = (base + c) * 2;
-                *score += i32::from(i16::from_le_bytes([data[k], data[k + 1]]));
+                *score += i32::from(data[base + c] as i8);
             }
         }
     }
@@ -162,7 +161,7 @@ impl Perceptron {
         self.weights[k] += delta;
     }
 
-    /// The averaged weights, quantized to `i16`, as one table of the file.
+    /// The averaged weights, quantized to `i8`, as one table of the file.
     fn write(&self, out: &mut Vec<u8>) {
         let step = f64::from(self.step.max(1));
         let averaged: Vec<f64> = (0..self.weights.len())
@@ -172,9 +171,21 @@ impl Perceptron {
                 total / step
             })
             .collect();
-        let max = averaged.iter().fold(0f64, |m, w| m.max(w.abs()));
+        // The scale fits the 99.99th percentile of the non-zero weights, not
+        // the largest, so that the bulk keeps its resolution in 8 bits; the
+        // few larger weights are clamped.
+        let mut magnitudes: Vec<f64> = averaged
+            .iter()
+            .map(|w| w.abs())
+            .filter(|w| *w > 0.0)
+            .collect();
+        magnitudes.sort_by(f64::total_cmp);
+        let max = magnitudes
+            .get(magnitudes.len().saturating_sub(1) * 9999 / 10000)
+            .copied()
+            .unwrap_or(0.0);
         let scale = if max > 0.0 {
-            max / f64::from(i16::MAX)
+            max / f64::from(i8::MAX)
         } else {
             1.0
         };
@@ -184,7 +195,7 @@ impl Perceptron {
         for w in averaged {
             let q = (w / scale)
                 .round()
-                .clamp(f64::from(i16::MIN), f64::from(i16::MAX)) as i16;
+                .clamp(f64::from(i8::MIN), f64::from(i8::MAX)) as i8;
             out.extend_from_slice(&q.to_le_bytes());
         }
     }

@@ -442,6 +442,8 @@ struct Reader<'x> {
     events: Vec<Event>,
     instances: Vec<(usize, Attrs<'x>)>,
     tlinks: Vec<Attrs<'x>>,
+    /// The TIMEX3 and EVENT ids seen so far.
+    ids: HashSet<(&'static str, String)>,
 }
 
 impl<'x> Reader<'x> {
@@ -461,6 +463,7 @@ impl<'x> Reader<'x> {
             events: Vec::new(),
             instances: Vec::new(),
             tlinks: Vec::new(),
+            ids: HashSet::new(),
         }
     }
 
@@ -602,6 +605,10 @@ impl<'x> Reader<'x> {
         self.close(open)
     }
 
+    fn duplicate(&self, at: usize, what: &str, id: &str) -> Error {
+        self.scanner.error(at, format!("duplicate {what} {id:?}"))
+    }
+
     fn close(&mut self, element: OpenElement<'x>) -> Result<(), Error> {
         let end = self.text.len();
         match element.what {
@@ -610,10 +617,18 @@ impl<'x> Reader<'x> {
                 if timex_is_creation_time(&attrs) && self.dct_candidate.is_none() {
                     self.dct_candidate = parse_dct_value(&timex.value);
                 }
+                if !self.ids.insert(("TIMEX3 tid", timex.id.clone())) {
+                    return Err(self.duplicate(at, "TIMEX3 tid", &timex.id));
+                }
                 self.timexes.push(timex);
             }
             Open::Event { at, attrs, start } => {
                 let event = self.event(at, &attrs, Span::new(start, end))?;
+                // Links and instances name events by id: two with one id
+                // cannot be told apart (and would not read back the same).
+                if !self.ids.insert(("EVENT eid", event.id.clone())) {
+                    return Err(self.duplicate(at, "EVENT eid", &event.id));
+                }
                 self.events.push(event);
             }
             Open::Sentence { id, start } => self.sentences.push(Sentence {

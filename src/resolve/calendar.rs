@@ -102,13 +102,30 @@ pub(crate) fn point_of(date: NaiveDate, unit: Unit) -> Point {
     }
 }
 
+/// TIMEX3 years have four digits: years after 9999 (reachable from a DCT
+/// near the end of the calendar) have no value but `XXXX`.
 fn year_string(y: i32) -> String {
     if (0..=9999).contains(&y) {
         format!("{y:04}")
     } else if y < 0 {
         format!("BC{:04}", (1 - y).min(9999))
     } else {
-        y.to_string()
+        "XXXX".to_string()
+    }
+}
+
+/// `prefix` is the year divided by 10 (decades, `width` 3) or 100
+/// (centuries, `width` 2), astronomical (year 0 is 1 BC). Before year 0 the
+/// value is the BC form of the same prefix (`BC048` for the 480s BC,
+/// `BC04` for the 400s BC); past 9999, `X`s.
+fn prefix_string(prefix: i32, width: usize) -> String {
+    let limit = 10i32.pow(width as u32);
+    if prefix >= limit {
+        "X".repeat(width)
+    } else if prefix < 0 {
+        format!("BC{:0width$}", (-prefix - 1).min(limit - 1))
+    } else {
+        format!("{prefix:0width$}")
     }
 }
 
@@ -124,8 +141,8 @@ impl Point {
             Point::Half(y, h) => format!("{}-H{h}", year_string(y)),
             Point::Season(y, s) => format!("{}-{s}", year_string(y)),
             Point::Year(y) => year_string(y),
-            Point::Decade(d) => format!("{d:03}"),
-            Point::Century(c) => format!("{c:02}"),
+            Point::Decade(d) => prefix_string(d, 3),
+            Point::Century(c) => prefix_string(c, 2),
         }
     }
 

@@ -13,6 +13,19 @@ pub(crate) enum Direction {
 }
 
 const FUTURE: &[&str] = &[
+    // present tense of scheduled events: "the exchange reopens on Monday"
+    "opens",
+    "reopens",
+    "closes",
+    "ends",
+    "begins",
+    "starts",
+    "resumes",
+    "meets",
+    "convenes",
+    "expires",
+    "arrives",
+    "departs",
     "will",
     "shall",
     "ll",
@@ -88,9 +101,47 @@ const PAST: &[&str] = &[
     "swore",
     "tore",
     "wore",
+    "shrank",
+    "sank",
+    "rang",
+    "sang",
+    "drank",
+    "swam",
+    "fled",
+    "hid",
+    "built",
+    "caught",
+    "dealt",
+    "fed",
+    "forgot",
+    "hung",
+    "heard",
+    "laid",
+    "lent",
+    "lit",
+    "sought",
+    "shook",
+    "slid",
+    "spun",
+    "stole",
+    "stuck",
+    "swept",
+    "swung",
+    "taught",
+    "wept",
+    "arose",
+    "bore",
+    "overthrew",
+    "undertook",
+    "overtook",
+    "withheld",
+    "upheld",
+    "forbade",
+    "mistook",
+    "foresaw",
 ];
 
-const PRESENT: &[&str] = &["is", "are", "says", "am", "remains", "continues", "seems"];
+const PRESENT: &[&str] = &["is", "are", "says", "remains", "continues", "seems"];
 
 /// Words that end a clause: a cue beyond them governs another verb.
 const BOUNDARIES: &[&str] = &[
@@ -156,7 +207,7 @@ const AFTER_VERB: &[&str] = &[
 
 /// The cue at `i`: the direction its word points, read with its
 /// neighbours ("will be paid" looks ahead; "preferred shares" is no verb).
-fn cue_at(words: &[Word], i: usize) -> Option<Direction> {
+fn cue_at(words: &[Word], i: usize, before_expression: bool) -> Option<Direction> {
     let word = words.get(i)?;
     let d = cue(word)?;
     let next = words.get(i + 1).map_or("", |w| w.norm.as_str());
@@ -164,6 +215,10 @@ fn cue_at(words: &[Word], i: usize) -> Option<Direction> {
         .checked_sub(1)
         .and_then(|p| words.get(p))
         .map_or("", |w| w.norm.as_str());
+    // "plans to", not "vacation plans"
+    if matches!(word.norm.as_str(), "plans" | "plan") && next != "to" {
+        return None;
+    }
     if d == Direction::Past {
         let n = word.norm.as_str();
         // "planned for March", "scheduled to meet"
@@ -174,13 +229,24 @@ fn cue_at(words: &[Word], i: usize) -> Option<Direction> {
         {
             return Some(Direction::Future);
         }
-        // "will be paid", "to be completed"
+        // "will be paid", "to be completed"; "could be located" says nothing
         if prev == "be" {
-            return Some(Direction::Future);
+            let modal = i
+                .checked_sub(2)
+                .and_then(|p| words.get(p))
+                .map_or("", |w| w.norm.as_str());
+            return matches!(modal, "will" | "to" | "ll" | "shall" | "wo" | "gonna")
+                .then_some(Direction::Future);
         }
-        // "preferred shares": an adjective
+        // "when the case is heard in May": a passive present
+        if matches!(prev, "is" | "are" | "am" | "being") {
+            return Some(Direction::Present);
+        }
+        // "preferred shares": an adjective; but "ruled Wednesday",
+        // "the year ended March 31": a verb right before the expression
         let regular = n.ends_with("ed") && !PAST.contains(&n);
         if regular
+            && !before_expression
             && !AFTER_VERB.contains(&next)
             && words.get(i + 1).is_some_and(|w| w.kind == TokenKind::Word)
         {
@@ -246,7 +312,7 @@ pub(crate) fn cue_near(
                 best = Some((dist, Direction::Future));
                 break;
             }
-            if let Some(d) = cue_at(words, i) {
+            if let Some(d) = cue_at(words, i, i + 1 == from) {
                 best = Some((dist, d));
                 break;
             }
@@ -260,7 +326,7 @@ pub(crate) fn cue_near(
             if bounded && (BOUNDARIES.contains(&w.norm.as_str()) || w.norm == ",") {
                 break;
             }
-            if let Some(d) = cue_at(words, i) {
+            if let Some(d) = cue_at(words, i, false) {
                 if best.is_none_or(|(b, _)| dist < b) {
                     best = Some((dist, d));
                 }

@@ -5,27 +5,6 @@
 //! `rank<TAB>date<TAB>docid-sentence-word[<TAB>docid-sentence-word...]`.
 //! `date` is `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or `XXXX-XX-XX` for an undated
 //! event; `word` is the trigger with spaces as `_`.
-//!
-//! # The metric
-//!
-//! [`evaluate_timeline`] compares a system timeline with a gold one as sets
-//! of (mention, date) pairs, a mention being `docid-sentence-word` (the word
-//! compared without case):
-//!
-//! - a system pair is correct when the gold has the same mention and the
-//!   system date equals the gold date **at the gold's granularity**: gold
-//!   `2010-06` accepts `2010-06` and `2010-06-07`, not `2010`; gold
-//!   `XXXX-XX-XX` accepts only `XXXX-XX-XX`;
-//! - precision is correct pairs over system pairs, recall correct pairs over
-//!   gold pairs, F1 their harmonic mean;
-//! - `tau` is Kendall's tau-b between the gold ranks and the system ranks of
-//!   the correctly matched mentions (ties in either ranking allowed), `None`
-//!   with fewer than two matched mentions or when either ranking is all
-//!   ties.
-//!
-//! This is not the official SemEval-2015 measure (which scores a temporal
-//! graph); it is simpler to read and still rewards dating and ordering the
-//! right events.
 
 use std::collections::HashMap;
 
@@ -33,7 +12,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 
-/// How a system timeline compares with a gold one (see the module docs).
+/// How a system timeline compares with a gold one (see
+/// [`evaluate_timeline`] for the metric).
 ///
 /// ```
 /// use chronoline::evaluate_timeline;
@@ -160,8 +140,34 @@ fn date_matches(gold: &str, system: &str) -> bool {
 }
 
 /// Scores a system timeline against a gold one, both in the SemEval-2015
-/// Task 4 format (see the module docs for the metric). Errors name the
-/// line that is not in the format.
+/// Task 4 format. Errors name the line that is not in the format.
+///
+/// A timeline file has the target entity on its first line, then one line
+/// per event (or set of co-referent event mentions):
+/// `rank<TAB>date<TAB>docid-sentence-word[<TAB>docid-sentence-word...]`.
+/// `date` is `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or `XXXX-XX-XX` for an undated
+/// event; `word` is the trigger with spaces as `_`.
+///
+/// # The metric
+///
+/// It compares a system timeline with a gold one as sets
+/// of (mention, date) pairs, a mention being `docid-sentence-word` (the word
+/// compared without case):
+///
+/// - a system pair is correct when the gold has the same mention and the
+///   system date equals the gold date **at the gold's granularity**: gold
+///   `2010-06` accepts `2010-06` and `2010-06-07`, not `2010`; gold
+///   `XXXX-XX-XX` accepts only `XXXX-XX-XX`;
+/// - precision is correct pairs over system pairs, recall correct pairs over
+///   gold pairs, F1 their harmonic mean;
+/// - `tau` is Kendall's tau-b between the gold ranks and the system ranks of
+///   the correctly matched mentions (ties in either ranking allowed), `None`
+///   with fewer than two matched mentions or when either ranking is all
+///   ties.
+///
+/// This is not the official SemEval-2015 measure (which scores a temporal
+/// graph); it is simpler to read and still rewards dating and ordering the
+/// right events.
 pub fn evaluate_timeline(gold: &str, predicted: &str) -> Result<TimelineScores, Error> {
     let gold = parse(gold, "gold")?;
     let system = parse(predicted, "system")?;

@@ -745,3 +745,21 @@ fn about_near_keeps_events_close_to_the_name() {
         ["unveiled", "resigned"]
     );
 }
+
+#[test]
+fn semeval_output_names_a_mention_once() {
+    let text = "It dropped and dropped again.";
+    let mut d = doc("17036", text, Some("2010-07-16"));
+    for (id, start) in [("e1", 3), ("e2", 15)] {
+        let mut e = Event::new(
+            id,
+            Span::new(start, start + 7),
+            "dropped",
+            EventClass::Occurrence,
+        );
+        e.interval = Some(day(2010, 7, 1));
+        d.events.push(e);
+    }
+    let out = Timeline::new(&[d]).to_semeval2015("iPhone 4");
+    assert_eq!(out, "iPhone 4\n1\t2010-07-01\t17036-1-dropped\n");
+}

@@ -97,3 +97,26 @@ def test_odd_text_never_raises(text: str) -> None:
     doc = chronoline.extract(text, dct="2025-12-07")
     for timex in doc.timexes:
         assert doc.text[timex.start : timex.end] == timex.text
+
+
+def test_unreadable_and_bad_files_name_the_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    missing = tmp_path / "absent.tml"
+    with pytest.raises(FileNotFoundError) as caught:
+        chronoline.read_timeml(missing)
+    assert caught.value.filename == str(missing)
+    with pytest.raises(IsADirectoryError):
+        chronoline.read_timeml(tmp_path)
+    cases = {
+        "latin1.tml": (b"<TimeML><TEXT>caf\xe9</TEXT></TimeML>", "not valid UTF-8"),
+        "no-text.tml": (b"<TimeML><DOCID>d</DOCID></TimeML>", "no TEXT element"),
+        "truncated.tml": (b"<TimeML><TEXT>half a fi", "never closed"),
+        "empty.tml": (b"", "no root element"),
+    }
+    for name, (content, expected) in cases.items():
+        path = tmp_path / name
+        path.write_bytes(content)
+        with pytest.raises(chronoline.TimeMLError) as bad:
+            chronoline.read_timeml(path)
+        assert isinstance(bad.value, chronoline.ChronolineError)
+        assert str(bad.value).startswith(str(path)), str(bad.value)
+        assert expected in str(bad.value)

@@ -1,0 +1,140 @@
+//! How extraction time and memory grow with the input: prints time per MB
+//! and peak resident memory for texts of 1, 10 and 100 MB (or the sizes
+//! given), each measured in a fresh process so that peaks do not carry
+//! over.
+//!
+//! ```text
+//! cargo run --release --example scaling               # 1 10 100 MB
+//! cargo run --release --example scaling -- 1 10       # other sizes
+//! cargo run --release --example scaling -- --no-events 1 10 100
+//! ```
+//!
+//! The text is the TEXT of the TempEval-3 training files in
+//! `../shared/data` when that folder is present (news, with real temporal
+//! expressions), else the built-in example article; either is repeated,
+//! paragraph by paragraph, up to the size. Peak memory is the process's
+//! high-water mark (`VmHWM` from `/proc/self/status`, Linux only), which
+//! includes the input text itself.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+use chronoline::{Dct, Extractor, Options};
+
+const EXAMPLE: &str = include_str!("../data/example-article.txt");
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let no_events = args.iter().any(|a| a == "--no-events");
+    if let Some(at) = args.iter().position(|a| a == "--one") {
+        let mb: usize = args
+            .get(at + 1)
+            .and_then(|s| s.parse().ok())
+            .expect("--one takes a size in MB");
+        measure(mb, !no_events);
+        return;
+    }
+    let mut sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
+    if sizes.is_empty() {
+        sizes = vec![1, 10, 100];
+    }
+    let exe = std::env::current_exe().expect("the path of this program");
+    println!(
+        "{:>6} {:>9} {:>9} {:>9} {:>10} {:>10} {:>11}",
+        "MB", "seconds", "s/MB", "timexes", "events", "peak MB", "peak/input"
+    );
+    for mb in sizes {
+        let mut command = Command::new(&exe);
+        command.args(["--one", &mb.to_string()]);
+        if no_events {
+            command.arg("--no-events");
+        }
+        let status = command.status().expect("run the measurement");
+        assert!(status.success(), "the {mb} MB run failed");
+    }
+}
+
+fn measure(mb: usize, events: bool) {
+    let (base, dct) = base_text();
+    let text = repeat_to(&base, mb * 1_000_000);
+    let extractor = Extractor::with_options(Options {
+        events,
+        ..Options::default()
+    });
+    let started = Instant::now();
+    let doc = extractor.extract(&text, Some(dct));
+    let seconds = started.elapsed().as_secs_f64();
+    let peak = peak_resident_bytes();
+    let input_mb = text.len() as f64 / 1e6;
+    let (peak_mb, ratio) = match peak {
+        Some(bytes) => (
+            format!("{:.1}", bytes as f64 / 1e6),
+            format!("{:.2}", bytes as f64 / text.len() as f64),
+        ),
+        None => ("n/a".to_string(), "n/a".to_string()),
+    };
+    println!(
+        "{:>6.1} {:>9.2} {:>9.3} {:>9} {:>10} {:>10} {:>11}",
+        input_mb,
+        seconds,
+        seconds / input_mb,
+        doc.timexes.len(),
+        doc.events.len(),
+        peak_mb,
+        ratio
+    );
+}
+
+/// News text and its date: the TempEval-3 training texts when present,
+/// else the built-in article.
+fn base_text() -> (String, Dct) {
+    let dir = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/data/tempeval3/train/timebank"
+    ));
+    let mut text = String::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for path in paths {
+            if let Ok(doc) = chronoline::read_timeml(&path) {
+                text.push_str(doc.text.trim());
+                text.push_str("\n\n");
+            }
+        }
+    }
+    let dct: Dct = "1998-02-27".parse().expect("a date");
+    if !text.is_empty() {
+        return (text, dct);
+    }
+    eprintln!("{} is absent: using the built-in example", dir.display());
+    let (first, article) = EXAMPLE.split_once('\n').unwrap_or(("", EXAMPLE));
+    let dct = first
+        .trim_start_matches("dct:")
+        .trim()
+        .parse()
+        .unwrap_or(dct);
+    (format!("{}\n\n", article.trim()), dct)
+}
+
+/// `base` repeated, cut at a paragraph, to at least `size` bytes.
+fn repeat_to(base: &str, size: usize) -> String {
+    let mut text = String::with_capacity(size + base.len());
+    while text.len() < size {
+        for paragraph in base.split_inclusive("\n\n") {
+            text.push_str(paragraph);
+            if text.len() >= size {
+                break;
+            }
+        }
+    }
+    text
+}
+
+fn peak_resident_bytes() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}

@@ -1,0 +1,126 @@
+//! Events of the running example (DESIGN.md), read from `../shared/examples`
+//! (skipped with a message when absent): which events the article's times
+//! date, with which relation and interval; and that events without a time
+//! of their own are only related to the DCT.
+
+use chrono::NaiveDate;
+use chronoline::{Document, Event, Extractor, Relation};
+
+const ARTICLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/examples/afghanistan-news-2025-12-07.txt"
+);
+
+fn article() -> Option<Document> {
+    let Ok(text) = std::fs::read_to_string(ARTICLE) else {
+        eprintln!("skipping: {ARTICLE} is not there (the shared examples ship outside the crate)");
+        return None;
+    };
+    Some(Extractor::new().extract(&text, Some("2025-12-07".parse().ok()?)))
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("a valid test date")
+}
+
+/// The event whose trigger is `word` in the first sentence part `context`.
+fn event<'d>(doc: &'d Document, word: &str, context: &str) -> &'d Event {
+    let at = doc
+        .text
+        .find(context)
+        .unwrap_or_else(|| panic!("the article has no {context:?}"));
+    doc.events
+        .iter()
+        .find(|e| e.text == word && e.span.start >= at && e.span.end <= at + context.len())
+        .unwrap_or_else(|| panic!("no event {word:?} in {context:?}"))
+}
+
+/// The event's timex text, relation and interval (as dates).
+fn dating(doc: &Document, event: &Event) -> (String, Relation, NaiveDate, NaiveDate) {
+    let time = event.time.as_deref().expect("a dated event");
+    let timex = doc
+        .timex(time)
+        .unwrap_or_else(|| panic!("{:?} is dated by the DCT", event.text));
+    let interval = event.interval.expect("an inherited interval");
+    (
+        timex.text.clone(),
+        event.relation.expect("a relation"),
+        interval.start.date(),
+        interval.end.date(),
+    )
+}
+
+#[test]
+fn the_press_conference_is_on_sunday_7_december() {
+    let Some(doc) = article() else { return };
+    let e = event(
+        &doc,
+        "conference",
+        "Speaking at a press conference on Sunday, 7 December",
+    );
+    assert_eq!(
+        dating(&doc, e),
+        (
+            "Sunday, 7 December".into(),
+            Relation::IsIncluded,
+            day(2025, 12, 7),
+            day(2025, 12, 8)
+        )
+    );
+}
+
+#[test]
+fn the_denial_lasts_the_91_days() {
+    let Some(doc) = article() else { return };
+    let e = event(
+        &doc,
+        "denied",
+        "in the field despite being denied office access",
+    );
+    let (timex, relation, start, end) = dating(&doc, e);
+    assert_eq!((timex.as_str(), relation), ("91 days", Relation::During));
+    assert_eq!(start, day(2025, 9, 7));
+    assert!(end >= day(2025, 12, 7) && end <= day(2025, 12, 8), "{end}");
+}
+
+#[test]
+fn the_council_convenes_on_wednesday_10_december() {
+    let Some(doc) = article() else { return };
+    let e = event(
+        &doc,
+        "convene",
+        "The UN Security Council will convene on Wednesday",
+    );
+    assert_eq!(
+        dating(&doc, e),
+        (
+            "Wednesday".into(),
+            Relation::IsIncluded,
+            day(2025, 12, 10),
+            day(2025, 12, 11)
+        )
+    );
+}
+
+#[test]
+fn undated_events_are_related_to_the_dct_without_an_interval() {
+    let Some(doc) = article() else { return };
+    let e = event(&doc, "warned", "He warned that instability");
+    assert_eq!(e.time.as_deref(), Some("t0"));
+    assert_eq!(e.relation, Some(Relation::Before));
+    assert_eq!(e.interval, None);
+    // Every event has an id, an instance id and a link of its own.
+    for (i, e) in doc.events.iter().enumerate() {
+        assert_eq!(e.id, format!("e{}", i + 1));
+        assert_eq!(e.instance_id, format!("ei{}", i + 1));
+    }
+    let linked = doc
+        .links
+        .iter()
+        .filter(|l| l.source.id().starts_with("ei"))
+        .count();
+    assert_eq!(
+        linked,
+        doc.events.iter().filter(|e| e.time.is_some()).count()
+    );
+}
