@@ -34,8 +34,10 @@ rm -rf "$VENV"
 VPY="$VENV/bin/python"
 if [ ! -x "$VPY" ]; then VPY="$VENV/Scripts/python.exe"; fi
 
-step "pip install .[test] (maturin builds the abi3 wheel)"
-"$VPY" -m pip install --quiet --disable-pip-version-check ".[test]"
+# The spark and dask extras are for tests/python/test_spark.py and
+# test_batch.py (pyspark is a large wheel; Spark needs Java 17 or later).
+step "pip install .[test,spark,dask] (maturin builds the abi3 wheel)"
+"$VPY" -m pip install --quiet --disable-pip-version-check ".[test,spark,dask]"
 "$VPY" -c "import chronoline; print('chronoline', chronoline.__version__)"
 
 step "pytest tests/python"

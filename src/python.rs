@@ -1201,6 +1201,91 @@ impl PyTimeline {
         .map_err(internal_error)
     }
 
+    /// The timeline of entries already taken from their documents: one
+    /// iterable per document, in document order, each holding the entries
+    /// of that document's own timeline (built with the same `timexes`,
+    /// `undated` and `context_dating`). It equals the timeline built from
+    /// the documents, so the per-document work can run on other processes
+    /// or machines (`chronoline.spark`, `chronoline.dask`,
+    /// `chronoline.parallel`) and only the merge across documents runs here.
+    #[classmethod]
+    #[pyo3(signature = (documents, *, merge=true, merge_threshold=0.7))]
+    fn from_entries(
+        _cls: &Bound<'_, PyType>,
+        py: Python<'_>,
+        documents: &Bound<'_, PyAny>,
+        merge: bool,
+        merge_threshold: f64,
+    ) -> PyResult<PyTimeline> {
+        if !(0.0..=1.0).contains(&merge_threshold) {
+            return Err(InvalidOptionError::new_err(format!(
+                "merge_threshold must be between 0 and 1, not {merge_threshold}"
+            )));
+        }
+        let mut groups: Vec<Vec<PyTimelineEntry>> = Vec::new();
+        let mut owner: HashMap<String, usize> = HashMap::new();
+        for group in documents.try_iter()? {
+            let group = group?;
+            if group.is_instance_of::<PyTimelineEntry>() {
+                return Err(PyTypeError::new_err(
+                    "from_entries takes one iterable of entries per document, not entries",
+                ));
+            }
+            let position = groups.len();
+            let mut entries = Vec::new();
+            for item in group.try_iter()? {
+                let item = item?;
+                let entry = item.cast::<PyTimelineEntry>().map_err(|_| {
+                    PyTypeError::new_err(format!(
+                        "from_entries takes TimelineEntry objects, not {}",
+                        type_name(&item)
+                    ))
+                })?;
+                let entry = entry.get().clone();
+                if !entry.inner.mentions.is_empty() {
+                    return Err(InvalidOptionError::new_err(format!(
+                        "entry {:?} of document {:?} already holds merged mentions: \
+                         from_entries takes each document's own entries",
+                        entry.inner.id, entry.inner.document
+                    )));
+                }
+                let first = *owner
+                    .entry(entry.inner.document.clone())
+                    .or_insert(position);
+                if first != position {
+                    return Err(InvalidOptionError::new_err(format!(
+                        "document id {:?} appears more than once: a timeline needs unique ids",
+                        entry.inner.document
+                    )));
+                }
+                entries.push(entry);
+            }
+            groups.push(entries);
+        }
+        let options = TimelineOptions {
+            merge,
+            merge_threshold,
+            ..TimelineOptions::default()
+        };
+        py.detach(|| {
+            guarded(|| {
+                let spans = groups
+                    .iter()
+                    .flatten()
+                    .map(|e| (entry_key(&e.inner), e.span))
+                    .collect();
+                let inner = Timeline::from_entries(
+                    groups
+                        .into_iter()
+                        .map(|g| g.into_iter().map(|e| e.inner).collect::<Vec<_>>()),
+                    &options,
+                );
+                PyTimeline::wrap(inner, &spans)
+            })
+        })
+        .map_err(internal_error)
+    }
+
     /// The entries, in time order.
     #[getter]
     fn entries<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {

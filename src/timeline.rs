@@ -690,9 +690,40 @@ impl Timeline {
 
     /// A timeline of the documents.
     pub fn with_options(docs: &[Document], options: &TimelineOptions) -> Timeline {
+        Timeline::from_entries(docs.iter().map(|doc| entries_of(doc, options)), options)
+    }
+
+    /// A timeline of entries already taken from their documents: one item
+    /// per document, in document order, each holding that document's
+    /// unmerged entries (such as the entries of its own timeline). It is the
+    /// timeline [`with_options`](Timeline::with_options) builds from the
+    /// documents themselves, so the per-document work can run elsewhere (on
+    /// other processes or machines) and only the merge across documents and
+    /// the order run here. Of the options, only `merge` and
+    /// `merge_threshold` apply; the others chose the entries already.
+    ///
+    /// ```
+    /// use chronoline::{Extractor, Timeline, TimelineOptions};
+    /// let extractor = Extractor::new();
+    /// let dct = "2025-12-08".parse().ok();
+    /// let mut a = extractor.extract("The Kabul council met on 7 December 2025.", dct.clone());
+    /// let mut b = extractor.extract("On 7 December the Kabul council met.", dct);
+    /// (a.id, b.id) = ("a".into(), "b".into());
+    /// let options = TimelineOptions::default();
+    /// let per_document = [&a, &b].map(|doc| {
+    ///     Timeline::with_options(std::slice::from_ref(doc), &options).entries().to_vec()
+    /// });
+    /// let joined = Timeline::from_entries(per_document, &options);
+    /// assert_eq!(joined, Timeline::with_options(&[a, b], &options));
+    /// ```
+    pub fn from_entries<I>(documents: I, options: &TimelineOptions) -> Timeline
+    where
+        I: IntoIterator,
+        I::Item: IntoIterator<Item = TimelineEntry>,
+    {
         let mut entries: Vec<(usize, TimelineEntry)> = Vec::new();
-        for (position, doc) in docs.iter().enumerate() {
-            entries.extend(entries_of(doc, options).into_iter().map(|e| (position, e)));
+        for (position, doc_entries) in documents.into_iter().enumerate() {
+            entries.extend(doc_entries.into_iter().map(|e| (position, e)));
         }
         if options.merge {
             entries = merge(entries, options.merge_threshold);

@@ -243,6 +243,14 @@ class Timeline:
         undated: bool = False,
         context_dating: bool = False,
     ) -> Timeline: ...
+    @classmethod
+    def from_entries(
+        cls,
+        documents: Iterable[Iterable[TimelineEntry]],
+        *,
+        merge: bool = True,
+        merge_threshold: float = 0.7,
+    ) -> Timeline: ...
     @property
     def entries(self) -> tuple[TimelineEntry, ...]: ...
     def __len__(self) -> int: ...
