@@ -65,3 +65,23 @@ pub fn temp_dir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// The running example of DESIGN.md, the seed article of Sunday
+/// 7 December 2025, extracted with its DCT; `None`, with a message, where
+/// `../shared/examples` is absent.
+pub fn seed_article() -> Option<chronoline::Document> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/examples/afghanistan-news-2025-12-07.txt"
+    );
+    let Ok(text) = std::fs::read_to_string(path) else {
+        eprintln!("skipping: {path} is not there (the shared examples ship outside the crate)");
+        return None;
+    };
+    Some(chronoline::Extractor::new().extract(&text, Some("2025-12-07".parse().ok()?)))
+}
+
+/// A calendar date the test names.
+pub fn day(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).expect("a valid test date")
+}

@@ -4,24 +4,9 @@
 //! of their own are only related to the DCT.
 
 use chrono::NaiveDate;
-use chronoline::{Document, Event, Extractor, Relation};
+use chronoline::{Document, Event, Relation};
 
-const ARTICLE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../shared/examples/afghanistan-news-2025-12-07.txt"
-);
-
-fn article() -> Option<Document> {
-    let Ok(text) = std::fs::read_to_string(ARTICLE) else {
-        eprintln!("skipping: {ARTICLE} is not there (the shared examples ship outside the crate)");
-        return None;
-    };
-    Some(Extractor::new().extract(&text, Some("2025-12-07".parse().ok()?)))
-}
-
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("a valid test date")
-}
+use crate::common::{day, seed_article as article};
 
 /// The event whose trigger is `word` in the first sentence part `context`.
 fn event<'d>(doc: &'d Document, word: &str, context: &str) -> &'d Event {

@@ -2,24 +2,9 @@
 //! 2025, read from `../shared/examples` (skipped with a message when absent).
 
 use chrono::NaiveDate;
-use chronoline::{Document, Extractor, Granularity, Modifier, Timex, TimexType};
+use chronoline::{Document, Granularity, Modifier, Timex, TimexType};
 
-const ARTICLE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../shared/examples/afghanistan-news-2025-12-07.txt"
-);
-
-fn article() -> Option<Document> {
-    let Ok(text) = std::fs::read_to_string(ARTICLE) else {
-        eprintln!("skipping: {ARTICLE} is not there (the shared examples ship outside the crate)");
-        return None;
-    };
-    Some(Extractor::new().extract(&text, Some("2025-12-07".parse().ok()?)))
-}
-
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("a valid test date")
-}
+use crate::common::{day, seed_article as article};
 
 /// The timex whose text is `text` and whose sentence holds `context`.
 fn find<'d>(doc: &'d Document, text: &str, context: &str) -> &'d Timex {

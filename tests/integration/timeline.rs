@@ -177,11 +177,6 @@ fn timeline_trial_does_not_regress() {
     assert!(f1 >= 0.25, "macro F1 {:.1} < 25", 100.0 * f1);
 }
 
-const ARTICLE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../shared/examples/afghanistan-news-2025-12-07.txt"
-);
-
 /// The entry for `text` (an event trigger or a timex) with this value,
 /// whose sentence holds `context`.
 fn entry<'t>(timeline: &'t Timeline, text: &str, value: &str, context: &str) -> &'t TimelineEntry {
@@ -209,11 +204,9 @@ fn position(timeline: &Timeline, wanted: &TimelineEntry) -> usize {
 /// office access spanning 7 September to 7 December 2025.
 #[test]
 fn the_seed_article_timeline_is_in_order() {
-    let Ok(text) = std::fs::read_to_string(ARTICLE) else {
-        eprintln!("skipping: {ARTICLE} is not there (the shared examples ship outside the crate)");
+    let Some(doc) = crate::common::seed_article() else {
         return;
     };
-    let doc = Extractor::new().extract(&text, Some("2025-12-07".parse().unwrap()));
     let timeline = Timeline::new(&[doc]);
     let dated = |e: &&TimelineEntry| e.interval.is_some();
     let doha = timeline
