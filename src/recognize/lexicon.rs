@@ -4,8 +4,6 @@
 // The lexicon is fixed data: a fast hash, no defence against chosen keys.
 use crate::lexicon::FastMap as HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
 use crate::lexicon::rows;
 
 /// A time unit, as in "three *weeks*".
@@ -97,8 +95,6 @@ pub(crate) struct Lexicon {
     pub holiday_max_words: usize,
     /// Zone names by their words joined with single spaces.
     pub zones: HashMap<String, i32>,
-    /// Finds any word that can start or carry a temporal expression.
-    prefilter: AhoCorasick,
 }
 
 /// Words that carry time but are in no table above.
@@ -204,38 +200,6 @@ impl Lexicon {
             .into_iter()
             .filter_map(|(w, o)| Some((w.to_string(), o.parse().ok()?)))
             .collect();
-        let mut words: Vec<String> = Vec::new();
-        for table in [&months, &weekdays] {
-            let table: &HashMap<&str, u32> = table;
-            words.extend(table.keys().map(|w| w.to_string()));
-        }
-        words.extend(units.keys().map(|w: &&str| w.to_string()));
-        words.extend(seasons.keys().map(|w: &&str| w.to_string()));
-        words.extend(parts_of_day.keys().map(|w: &&str| w.to_string()));
-        words.extend(
-            holidays
-                .keys()
-                .filter_map(|k| k.split(' ').next().map(str::to_string)),
-        );
-        words.extend(ordinals.keys().map(|w: &&str| w.to_string()));
-        words.extend(
-            cardinals
-                .iter()
-                .filter(|(_, v)| **v >= 10)
-                .map(|(w, _): (&&str, &u32)| w.to_string()),
-        );
-        words.extend(TRIGGER_WORDS.iter().map(|w| w.to_string()));
-        words.sort();
-        words.dedup();
-        let prefilter = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostFirst)
-            .build(&words)
-            .unwrap_or_else(|_| {
-                // The word list is fixed data; an automaton that matches
-                // everything keeps the engine correct if it ever failed.
-                AhoCorasick::new([""]).expect("an empty pattern always builds")
-            });
         Lexicon {
             months,
             weekdays,
@@ -247,16 +211,6 @@ impl Lexicon {
             holidays,
             holiday_max_words,
             zones,
-            prefilter,
         }
-    }
-
-    /// Superseded by the token prefilter in `recognize/prefilter.rs`; kept
-    /// until the engine's owner removes it with the automaton it builds.
-    #[allow(dead_code)]
-    /// Whether `text` may hold a temporal expression: a digit or a lexicon
-    /// word somewhere in it. One linear scan.
-    pub fn may_hold_time(&self, text: &str) -> bool {
-        text.bytes().any(|b| b.is_ascii_digit()) || self.prefilter.is_match(text)
     }
 }
