@@ -159,22 +159,13 @@ fn trial_macro_f1(trial: &Trial) -> f64 {
 }
 
 /// Issue 5's acceptance: macro F1 >= 30 over the six trial entities, with
-/// `Timeline::of_entity` and the entity names of the gold files.
+/// `Timeline::of_entity` and the entity names of the gold files (33.0 and
+/// tau 0.98 when this was written).
 #[test]
-#[ignore = "not met since the retrained event model (26.5); run with --include-ignored"]
 fn timeline_trial_reaches_the_acceptance_f1() {
     let Some(trial) = trial() else { return };
     let f1 = trial_macro_f1(&trial);
     assert!(f1 >= 0.30, "macro F1 {:.1} < 30", 100.0 * f1);
-}
-
-/// Guards today's level (26.5) against regressions while the acceptance
-/// figure above is out of reach.
-#[test]
-fn timeline_trial_does_not_regress() {
-    let Some(trial) = trial() else { return };
-    let f1 = trial_macro_f1(&trial);
-    assert!(f1 >= 0.25, "macro F1 {:.1} < 25", 100.0 * f1);
 }
 
 /// The entry for `text` (an event trigger or a timex) with this value,
