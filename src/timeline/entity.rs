@@ -726,7 +726,13 @@ impl Timeline {
     /// possessive or plural ending; one capitalized word may stand between
     /// two of its words), a part of it ([`EntityOptions::partial_names`]),
     /// or a sentence-opening *he*, *she* or *it* right after a sentence
-    /// about the entity ([`EntityOptions::pronouns`]).
+    /// about the entity ([`EntityOptions::pronouns`]; *he* and *she* for a
+    /// person-like name, *it* for any other). A name right before a model
+    /// name or number, or after *new* or a word with a digit, is another
+    /// entity ("iPod Touch", "the new iPod", "the 30GB iPod"). Aspectual
+    /// verbs before their event and adjectival states are left out; a
+    /// participle after a comma or *by* is about the entity when the verb
+    /// before it is.
     ///
     /// Events are dated as in [`Timeline::with_options`] with undated
     /// events kept; an event dated by a month or coarser is dated by the one
@@ -739,7 +745,8 @@ impl Timeline {
     /// to *now* takes the DCT; an *-ing* participle that only holds at the
     /// DCT ("..., saying") takes the date of the nearest finite verb of its
     /// sentence. Events after the DCT with no date stay undated. Timexes
-    /// are left out and nothing is merged.
+    /// are left out; mentions of one event (same trigger lemma, one of them
+    /// weakly dated) share a date and an entry (see `merge_coreferent`).
     ///
     /// ```
     /// use chronoline::{EntityOptions, Extractor, Timeline};
