@@ -735,9 +735,12 @@ impl Timeline {
     /// before it is.
     ///
     /// Events are dated as in [`Timeline::with_options`] with undated
-    /// events kept; an event dated by a month or coarser is dated by the one
-    /// day its sentence mentions inside it, if any ("Yesterday, at this
-    /// year's conference, Jobs unveiled"); an event that happened before the DCT and has no
+    /// events kept; an event linked only to a time with no place on the
+    /// timeline (a duration) is placed by its tense against the DCT; an
+    /// event dated by a month or coarser is dated by the one day its
+    /// sentence mentions inside it, if any ("Yesterday, at this year's
+    /// conference, Jobs unveiled"); an event that happened before the DCT
+    /// and has no
     /// date of its own takes (approximate, [`DatedBy::Context`]) the last
     /// date mentioned before it in its sentence, else the last day
     /// mentioned before it within [`EntityOptions::recent_days`] of the
@@ -956,6 +959,21 @@ fn redate(view: &DocumentView<'_>, mut entry: TimelineEntry) -> (TimelineEntry, 
         entry.interval = Some(dct_day);
         entry.value = Some(dct.value());
         return (entry, false);
+    }
+    if entry.interval.is_none() && entry.dct_relation.is_none() {
+        // Linked only to a time with no place on the timeline (a duration:
+        // "one year after launching, we're launching ..."): the tense still
+        // says where the event is against the DCT.
+        let relation = match view.events.get(entry.id.as_str()).map(|e| e.tense) {
+            Some(Tense::Present) => Some(Relation::Includes),
+            Some(Tense::Past) => Some(Relation::Before),
+            _ => None,
+        };
+        if relation.is_some() {
+            entry.dct_relation = relation;
+            entry.anchor = Some(dct_day);
+            entry.dated_by = DatedBy::Dct;
+        }
     }
     let coarse = entry
         .interval
@@ -1539,5 +1557,28 @@ mod tests {
         let today = doc.text.find("today").unwrap();
         assert_eq!(days.len(), 1, "{days:?}");
         assert_eq!(days[0].0, today);
+    }
+
+    #[test]
+    fn a_link_to_a_duration_leaves_the_tense_to_place_the_event() {
+        let text = "Jobs said that one year on, Apple is launching the phone.";
+        let mut doc = doc_with(
+            "d",
+            text,
+            "2008-06-09",
+            &[(
+                "launching",
+                EventClass::Occurrence,
+                "VERB",
+                Tense::Present,
+                None,
+            )],
+        );
+        // Linked to "one year", a duration: no interval to inherit.
+        doc.events[0].time = Some("t1".into());
+        doc.events[0].relation = Some(Relation::During);
+        let timeline = Timeline::of_entity(&[doc], &["Apple"], &EntityOptions::default());
+        let out = timeline.to_semeval2015("Apple");
+        assert!(out.contains("\t2008-06-09\td-1-launching"), "{out}");
     }
 }
