@@ -1239,6 +1239,22 @@ mod tests {
         doc
     }
 
+    /// A hand-made verb event for `doc_with`.
+    fn verb(
+        word: &'static str,
+        class: EventClass,
+        tense: Tense,
+        interval: Option<Interval>,
+    ) -> (
+        &'static str,
+        EventClass,
+        &'static str,
+        Tense,
+        Option<Interval>,
+    ) {
+        (word, class, "VERB", tense, interval)
+    }
+
     fn year(y: i32) -> Option<Interval> {
         let start = chrono::NaiveDate::from_ymd_opt(y, 1, 1)?.and_hms_opt(0, 0, 0)?;
         let end = chrono::NaiveDate::from_ymd_opt(y + 1, 1, 1)?.and_hms_opt(0, 0, 0)?;
@@ -1289,14 +1305,8 @@ mod tests {
             text,
             "2010-06-08",
             &[
-                ("praised", EventClass::Occurrence, "VERB", Tense::Past, None),
-                (
-                    "sold well",
-                    EventClass::Occurrence,
-                    "VERB",
-                    Tense::Past,
-                    None,
-                ),
+                verb("praised", EventClass::Occurrence, Tense::Past, None),
+                verb("sold well", EventClass::Occurrence, Tense::Past, None),
             ],
         );
         let timeline = Timeline::of_entity(&[doc], &["iPod"], &EntityOptions::default());
@@ -1312,14 +1322,13 @@ mod tests {
             text,
             "2011-01-17",
             &[
-                (
+                verb(
                     "announced",
                     EventClass::Reporting,
-                    "VERB",
                     Tense::Past,
                     day(2011, 1, 17),
                 ),
-                ("take", EventClass::Occurrence, "VERB", Tense::Future, None),
+                verb("take", EventClass::Occurrence, Tense::Future, None),
             ],
         );
         let timeline = Timeline::of_entity(&[doc], &["Steve Jobs"], &EntityOptions::default());
@@ -1334,7 +1343,7 @@ mod tests {
             "d",
             text,
             "2010-06-08",
-            &[("want", EventClass::IState, "VERB", Tense::Present, None)],
+            &[verb("want", EventClass::IState, Tense::Present, None)],
         );
         let of = |name: &str| {
             Timeline::of_entity(
@@ -1359,35 +1368,21 @@ mod tests {
             text,
             "2010-06-08",
             &[
-                (
+                verb(
                     "started",
                     EventClass::Aspectual,
-                    "VERB",
                     Tense::Past,
                     day(2010, 6, 7),
                 ),
-                (
-                    "hinting",
-                    EventClass::Occurrence,
-                    "VERB",
-                    Tense::Present,
-                    None,
-                ),
-                (
+                verb("hinting", EventClass::Occurrence, Tense::Present, None),
+                verb(
                     "started",
                     EventClass::Aspectual,
-                    "VERB",
                     Tense::Past,
                     day(2010, 6, 7),
                 ),
-                (
-                    "continue",
-                    EventClass::Aspectual,
-                    "VERB",
-                    Tense::Future,
-                    None,
-                ),
-                ("steer", EventClass::Occurrence, "VERB", Tense::Future, None),
+                verb("continued", EventClass::Aspectual, Tense::Past, None),
+                verb("steer", EventClass::Occurrence, Tense::Infinitive, None),
                 (
                     "available",
                     EventClass::State,
@@ -1422,21 +1417,14 @@ mod tests {
             text,
             "2010-10-23",
             &[
-                (
+                verb(
                     "unveiled",
                     EventClass::Occurrence,
-                    "VERB",
                     Tense::Past,
                     day(2010, 10, 20),
                 ),
-                (
-                    "saying",
-                    EventClass::Reporting,
-                    "VERB",
-                    Tense::Present,
-                    None,
-                ),
-                ("inspired", EventClass::IState, "VERB", Tense::Past, None),
+                verb("saying", EventClass::Reporting, Tense::Present, None),
+                verb("inspired", EventClass::IState, Tense::Past, None),
             ],
         );
         let timeline = Timeline::of_entity(&[doc], &["Steve Jobs"], &EntityOptions::default());
@@ -1453,10 +1441,9 @@ mod tests {
             "a",
             launched,
             "2008-01-09",
-            &[(
+            &[verb(
                 "launched",
                 EventClass::Occurrence,
-                "VERB",
                 Tense::Past,
                 day(2003, 4, 28),
             )],
@@ -1466,14 +1453,8 @@ mod tests {
             "The iTunes store sold songs. Apple launched the iTunes store in 2003.",
             "2006-03-28",
             &[
-                ("sold", EventClass::Occurrence, "VERB", Tense::Past, None),
-                (
-                    "launched",
-                    EventClass::Occurrence,
-                    "VERB",
-                    Tense::Past,
-                    year(2003),
-                ),
+                verb("sold", EventClass::Occurrence, Tense::Past, None),
+                verb("launched", EventClass::Occurrence, Tense::Past, year(2003)),
             ],
         );
         let c = doc_with(
@@ -1481,10 +1462,9 @@ mod tests {
             "The iTunes store opened. Since its launch the iTunes store grew.",
             "2008-04-09",
             &[
-                (
+                verb(
                     "opened",
                     EventClass::Occurrence,
-                    "VERB",
                     Tense::Past,
                     day(2007, 5, 1),
                 ),
@@ -1509,10 +1489,9 @@ mod tests {
             "a",
             &text(1996),
             "2011-10-06",
-            &[(
+            &[verb(
                 "returned",
                 EventClass::Occurrence,
-                "VERB",
                 Tense::Past,
                 year(1996),
             )],
@@ -1521,10 +1500,9 @@ mod tests {
             "b",
             &text(2011),
             "2011-10-06",
-            &[(
+            &[verb(
                 "returned",
                 EventClass::Occurrence,
-                "VERB",
                 Tense::Past,
                 year(2011),
             )],
@@ -1533,13 +1511,7 @@ mod tests {
             "c",
             "Jobs returned.",
             "2011-10-06",
-            &[(
-                "returned",
-                EventClass::Occurrence,
-                "VERB",
-                Tense::Past,
-                None,
-            )],
+            &[verb("returned", EventClass::Occurrence, Tense::Past, None)],
         );
         let timeline = Timeline::of_entity(&[a, b, c], &["Steve Jobs"], &EntityOptions::default());
         assert_eq!(timeline.len(), 3);
@@ -1566,10 +1538,9 @@ mod tests {
             "d",
             text,
             "2008-06-09",
-            &[(
+            &[verb(
                 "launching",
                 EventClass::Occurrence,
-                "VERB",
                 Tense::Present,
                 None,
             )],
