@@ -135,6 +135,16 @@ fn organisation_words() -> &'static HashSet<&'static str> {
 /// continues the previous sentence's subject.
 const OPENING_WORDS: usize = 4;
 
+/// How many words after an event its time adverbial may stand ("filed
+/// suit again in 1989").
+const ADVERBIAL_WORDS: usize = 6;
+
+/// Words that open a noun phrase: a date right after one modifies the noun
+/// ("the 1991 settlement").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "his", "her", "their", "our", "this", "that",
+];
+
 /// Pronouns that open a relative clause whose subject is the word before.
 const RELATIVE_PRONOUNS: &[&str] = &["which", "who"];
 
@@ -639,13 +649,49 @@ impl<'d> DocumentView<'d> {
             .any(|w| clause_words().contains(w.key.as_str()))
     }
 
-    /// The last date (not a vague reference) mentioned before `at` in
-    /// sentence `index` that ends by the end of the DCT: "In 1986 he
-    /// *bought* Pixar".
+    /// The date (not a vague reference, ending by the end of the DCT) of an
+    /// event at `at` in sentence `index` that no link dates: the first
+    /// date after it in its clause, at most [`ADVERBIAL_WORDS`] words on,
+    /// where English puts the time adverbial of its verb ("has *died*
+    /// yesterday", "to *file* suit again in 1989"); else the last date
+    /// mentioned before it in its sentence ("In 1986 he *bought* Pixar").
     fn sentence_date(&self, index: usize, at: usize, dct: &Interval) -> Option<Interval> {
-        let start = self.words.get(index)?.first()?.span.start;
+        let words = self.words.get(index)?;
+        let start = words.first()?.span.start;
         let timexes = &self.doc.timexes;
         let before = timexes.partition_point(|t| t.span.start < at);
+        let usable = |t: &&crate::model::Timex| {
+            t.kind == TimexType::Date
+                && !t.value.ends_with("_REF")
+                && t.interval.is_some_and(|i| i.end <= dct.end)
+        };
+        let position = words.iter().position(|w| w.span.start >= at);
+        let after = timexes[before..]
+            .iter()
+            .take_while(|t| t.span.start < words.last().map_or(0, |w| w.span.end))
+            .find(usable)
+            .and_then(|t| {
+                let position = position?;
+                let first = words.iter().position(|w| w.span.start >= t.span.start)?;
+                let near = first <= position + ADVERBIAL_WORDS;
+                // "a breach of *the 1991* settlement": a date after a
+                // determiner or a possessive modifies a noun, not the verb.
+                let before = self.doc.text.get(..t.span.start).unwrap_or_default();
+                let before = before.trim_end();
+                let determined = first
+                    .checked_sub(1)
+                    .and_then(|i| words.get(i))
+                    .is_some_and(|w| DETERMINERS.contains(&w.key.as_str()))
+                    || before.ends_with("'s")
+                    || before.ends_with("\u{2019}s");
+                if determined {
+                    return None;
+                }
+                (near && self.same_clause(words, position, first, first)).then_some(t.interval?)
+            });
+        if after.is_some() {
+            return after;
+        }
         timexes[..before]
             .iter()
             .rev()
@@ -741,8 +787,10 @@ impl Timeline {
     /// sentence mentions inside it, if any ("Yesterday, at this year's
     /// conference, Jobs unveiled"); an event that happened before the DCT
     /// and has no
-    /// date of its own takes (approximate, [`DatedBy::Context`]) the last
-    /// date mentioned before it in its sentence, else the last day
+    /// date of its own takes (approximate, [`DatedBy::Context`]) the first
+    /// date after it in its clause within six words that modifies no noun
+    /// ("has died yesterday", not "a breach of the 1991 settlement"), else
+    /// the last date mentioned before it in its sentence, else the last day
     /// mentioned before it within [`EntityOptions::recent_days`] of the
     /// DCT (the day the report tells about), else the DCT; an event linked
     /// to *now* takes the DCT; an *-ing* participle that only holds at the
@@ -1551,5 +1599,36 @@ mod tests {
         let timeline = Timeline::of_entity(&[doc], &["Apple"], &EntityOptions::default());
         let out = timeline.to_semeval2015("Apple");
         assert!(out.contains("\t2008-06-09\td-1-launching"), "{out}");
+    }
+
+    #[test]
+    fn a_date_after_the_verb_in_its_clause_dates_it_unless_it_modifies_a_noun() {
+        let text = "In the late 1980s Apple added audio, prompting Apple Corps to file \
+                    suit again in 1989. Apple Corps argued the 1991 deal was broken.";
+        let doc = Extractor::new().extract(text, Some("2006-03-28".parse().unwrap()));
+        let mut doc = doc;
+        for event in &mut doc.events {
+            // As if no link dated them: the sentence must.
+            event.time = Some("t0".into());
+            event.relation = Some(Relation::Before);
+            event.interval = None;
+        }
+        let view = DocumentView::new(
+            &doc,
+            &keys(&["Apple Corps"]),
+            &[],
+            false,
+            &EntityOptions::default(),
+        );
+        let dct = Interval::day(chrono::NaiveDate::from_ymd_opt(2006, 3, 28).unwrap());
+        let year_of = |word: &str| {
+            let at = text.find(word).unwrap();
+            let index = usize::from(at > text.find("1989.").unwrap());
+            view.sentence_date(index, at, &dct)
+                .map(|i| chrono::Datelike::year(&i.start.date()))
+        };
+        assert_eq!(year_of("file"), Some(1989));
+        // "the 1991 deal" dates the deal, not the arguing.
+        assert_eq!(year_of("argued"), None);
     }
 }
