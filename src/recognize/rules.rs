@@ -548,7 +548,21 @@ impl<'a> Parser<'a> {
                 best = Some(f);
             }
         }
-        best
+        best.map(|f| self.or_so(f))
+    }
+
+    /// "the next year or so", "a week or so": the approximator belongs to
+    /// the expression (mod APPROX).
+    fn or_so(&self, mut f: Found) -> Found {
+        let approximable = matches!(
+            f.form,
+            Form::Duration { .. } | Form::Relative { .. } | Form::Shift { .. }
+        );
+        if approximable && f.modifier.is_none() && self.seq(f.end, &["or", "so"]) {
+            f.end += 2;
+            f.modifier = Some(Modifier::Approx);
+        }
+        f
     }
 
     /// The longest bare expression at `i`.
@@ -1423,6 +1437,16 @@ impl<'a> Parser<'a> {
                 let form = Form::MonthNear { month, offset };
                 return Some(found(j + 1, TimexType::Date, form, "relative_month"));
             }
+            // "this September": the month nearest the anchor, "this" in the extent
+            if self.is(i, "this") && !self.name_follows(j + 1) {
+                let form = Form::Date {
+                    year: None,
+                    month: Some(month),
+                    day: None,
+                    weekday: None,
+                };
+                return Some(found(j + 1, TimexType::Date, form, "this_month_name"));
+            }
         }
         if let Some(&part) = self.lex.parts_of_day.get(self.n(j)) {
             if matches!(self.n(i), "this" | "last") && !self.plural(j) {
@@ -1453,6 +1477,19 @@ impl<'a> Parser<'a> {
     fn anaphoric_day(&self, i: usize) -> Option<Found> {
         if !self.is(i, "the") {
             return None;
+        }
+        // "the previous Friday", "the coming June": the determiner belongs
+        // to the expression
+        if self.is_any(i + 1, &["previous", "next", "last", "coming"]) {
+            if let Some(mut f) = self.relative(i + 1) {
+                if matches!(f.form, Form::Weekday { .. } | Form::MonthNear { .. }) {
+                    f.rule = match f.rule {
+                        "relative_weekday" => "the_relative_weekday",
+                        _ => "the_relative_month",
+                    };
+                    return Some(f);
+                }
+            }
         }
         let offset = match self.n(i + 1) {
             "next" | "following" => Some(1),
@@ -2394,6 +2431,8 @@ impl<'a> Parser<'a> {
             ))
         };
         match self.n(i) {
+            // "Now, he says, ...": a discourse marker opening the sentence
+            "now" if self.w[i].sentence_start && self.is(i + 1, ",") => None,
             "now" => r(i + 1, Reference::Present, "now"),
             "right" if self.is(i + 1, "now") => r(i + 2, Reference::Present, "now"),
             "currently" | "nowadays" => r(i + 1, Reference::Present, "present_adverb"),
