@@ -343,6 +343,24 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// The first year of a range whose second year carries the era: "499"
+    /// in "499-493 BC" or "264 to 241 BC" (years before Christ count down),
+    /// "70" in "70-73 AD".
+    fn era_range_start(&self, i: usize) -> Option<i32> {
+        let (first, len) = self.digits(i)?;
+        if len > 4 || first == 0 || !self.is_any(i + 1, &["-", "\u{2013}", "to", "and"]) {
+            return None;
+        }
+        let (second, _) = self.era_year(i + 2)?;
+        let first = first as i32;
+        if second <= 0 {
+            // 493 BC is -492
+            (first > 1 - second).then_some(1 - first)
+        } else {
+            (first < second).then_some(first)
+        }
+    }
+
     /// A year written in words: "nineteen ninety-four".
     fn year_words(&self, i: usize) -> Option<(i32, usize)> {
         let century = *self.lex.cardinals.get(self.n(i))?;
@@ -1020,6 +1038,15 @@ impl<'a> Parser<'a> {
                 weekday: None,
             };
             return Some(found(e, TimexType::Date, form, "era_year"));
+        }
+        if let Some(y) = self.era_range_start(i) {
+            let form = Form::Date {
+                year: Some(y),
+                month: None,
+                day: None,
+                weekday: None,
+            };
+            return Some(found(i + 1, TimexType::Date, form, "era_range_start"));
         }
         let (y, e) = self.year(i)?;
         if !self.plausible_year(i, y) {
