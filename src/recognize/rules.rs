@@ -2402,6 +2402,25 @@ impl<'a> Parser<'a> {
         if !the {
             return None;
         }
+        // "For the week, the index fell 3.8%", "the week's most active
+        // session": the period the report is about
+        if j == i + 1 && !self.plural(j) {
+            if let Some(unit @ (Unit::Week | Unit::Month | Unit::Year)) = self.unit(j) {
+                let reported = self.is(i.wrapping_sub(1), "for")
+                    || (self.is(j + 1, "'") && self.is(j + 2, "s") && self.glued(j + 1));
+                let qualified = self.is_any(
+                    j + 1,
+                    &[
+                        "ended", "ending", "of", "before", "after", "to", "that", "when", "in",
+                        "earlier", "ago", "later", "since", "which",
+                    ],
+                );
+                if reported && !qualified {
+                    let form = Form::Relative { unit, offset: 0 };
+                    return Some(found(j + 1, TimexType::Date, form, "the_reported_period"));
+                }
+            }
+        }
         match (self.n(j), self.n(j + 1), self.n(j + 2)) {
             ("latest" | "most", _, _) | ("quarter", _, _) => {
                 let k = match self.n(j) {
