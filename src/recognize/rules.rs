@@ -580,6 +580,18 @@ impl<'a> Parser<'a> {
             f.end += 2;
             f.modifier = Some(Modifier::Approx);
         }
+        // "a year or two": one or two, about one
+        let one = matches!(
+            f.form,
+            Form::Duration {
+                amount: Amount::Count(n),
+                ..
+            } if n == 1.0
+        );
+        if one && f.modifier.is_none() && self.seq(f.end, &["or", "two"]) {
+            f.end += 2;
+            f.modifier = Some(Modifier::Approx);
+        }
         f
     }
 
@@ -1230,7 +1242,24 @@ impl<'a> Parser<'a> {
                 return Some(found(end, TimexType::Date, form, "quarter_code"));
             }
         }
-        let (ord, e) = self.ordinal(j)?;
+        let (ord, e) = match self.ordinal(j) {
+            Some(ordinal) => ordinal,
+            // "the last half of 1989", "the last quarter of 1990": the final one
+            None if the
+                && relative == Some(-1)
+                && self.is(j - 1, "last")
+                && self.is(j + 1, "of")
+                && self.year(j + 2).is_some() =>
+            {
+                relative = None;
+                match self.n(j) {
+                    "quarter" => (4, j),
+                    "half" => (2, j),
+                    _ => return None,
+                }
+            }
+            None => return None,
+        };
         let hyphen = self.is(e, "-");
         let unit_at = if hyphen { e + 1 } else { e };
         let (is_quarter, limit) = match self.n(unit_at) {
@@ -1440,12 +1469,18 @@ impl<'a> Parser<'a> {
             return Some(found(i + 1, TimexType::Time, form, "tonight"));
         }
         let offset = match self.n(i) {
+            "this" if self.is(i + 1, "coming") => 1,
             "this" | "current" => 0,
             "last" | "past" | "previous" => -1,
             "next" | "coming" => 1,
             _ => return None,
         };
-        let j = i + 1;
+        // "this coming Sunday" is the coming one
+        let j = if self.seq(i, &["this", "coming"]) {
+            i + 2
+        } else {
+            i + 1
+        };
         if self.w[i].capitalized
             && !self.w[i].sentence_start
             && self.w.get(j).is_some_and(|w| w.capitalized)
