@@ -1560,6 +1560,17 @@ impl<'a> Parser<'a> {
             _ => None,
         };
         if let Some(offset) = offset {
+            // "the next morning", "the previous evening"
+            if let Some(&part) = self.lex.parts_of_day.get(self.n(i + 2)) {
+                if self.plural(i + 2) || self.is(i + 3, "of") {
+                    return None;
+                }
+                let form = Form::PartOfDay {
+                    part,
+                    date: Some(Box::new(Form::DayAfter { offset })),
+                };
+                return Some(found(i + 3, TimexType::Time, form, "anaphoric_part_of_day"));
+            }
             let unit = self.unit(i + 2)?;
             if self.plural(i + 2) {
                 return None;
@@ -2578,6 +2589,16 @@ impl<'a> Parser<'a> {
                 }
                 ("present", "," | "." | ";" | "") => r(i + 2, Reference::Present, "the_present"),
                 ("short" | "near", "term") => r(i + 3, Reference::Future, "the_short_term"),
+                // "in the weeks ahead": some weeks from now
+                (_, "ahead") if self.plural(i + 1) => {
+                    let unit = self.unit(i + 1)?;
+                    let form = Form::Duration {
+                        amount: Amount::Some,
+                        unit,
+                        reach: Reach::Ahead,
+                    };
+                    Some(found(i + 3, TimexType::Duration, form, "the_units_ahead"))
+                }
                 _ => None,
             },
             "present" if self.is(i.wrapping_sub(1), "at") => {
