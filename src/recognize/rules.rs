@@ -2324,6 +2324,11 @@ impl<'a> Parser<'a> {
             let mut end = j + 3;
             if self.is_any(end, &["quarter", "period"]) {
                 end += 1;
+            } else if let Some(span) = self
+                .amount_of_time(end)
+                .filter(|f| the && matches!(f.form, Form::Duration { .. }))
+            {
+                end = span.end; // "the year-earlier nine months"
             } else if the {
                 return None;
             }
