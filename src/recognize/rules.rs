@@ -343,6 +343,25 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// The `ordinal` century whose name ends before `end`, with an era
+    /// after it if any: "the 20th century" (`19`), "the 4th century BC"
+    /// (`BC03`: the hundreds of years before year 0 count down).
+    fn century(&self, ordinal: u32, end: usize) -> Found {
+        let bc = self.is_any(end, &["bc", "bce"]) && self.w[end].upper;
+        let ad = self.is_any(end, &["ad", "ce"]) && self.w[end].upper;
+        let (century, end) = if bc {
+            (-(ordinal as i32), end + 1)
+        } else {
+            (ordinal as i32 - 1, if ad { end + 1 } else { end })
+        };
+        found(
+            end,
+            TimexType::Date,
+            Form::Century(century),
+            "century_ordinal",
+        )
+    }
+
     /// The first year of a range whose second year carries the era: "499"
     /// in "499-493 BC" or "264 to 241 BC" (years before Christ count down),
     /// "70" in "70-73 AD".
@@ -920,7 +939,8 @@ impl<'a> Parser<'a> {
             } else {
                 e
             };
-            if self.is(s_at, "s") && self.glued(s_at) {
+            // "1965's Man of the Year" is the year's, not a decade
+            if self.is(s_at, "s") && self.glued(s_at) && y % 10 == 0 {
                 let form = if y % 100 == 0 {
                     Form::Century(y / 100)
                 } else {
@@ -987,16 +1007,14 @@ impl<'a> Parser<'a> {
             }
             if let Some((o, e)) = self.ordinal(j) {
                 if self.is_any(e, &["century"]) && (1..=30).contains(&o) {
-                    let form = Form::Century(o as i32 - 1);
-                    return Some(found(e + 1, TimexType::Date, form, "century_ordinal"));
+                    return Some(self.century(o, e + 1));
                 }
             }
             return None;
         }
         if let Some((o, e)) = self.ordinal(i) {
             if self.is(e, "century") && (1..=30).contains(&o) {
-                let form = Form::Century(o as i32 - 1);
-                return Some(found(e + 1, TimexType::Date, form, "century_ordinal"));
+                return Some(self.century(o, e + 1));
             }
         }
         // "fiscal 1989", "fiscal year 1990"
