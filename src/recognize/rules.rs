@@ -336,6 +336,11 @@ impl<'a> Parser<'a> {
         if !era.upper {
             return None;
         }
+        // "149 B.C to 146 B.C": without its last period the tokenizer
+        // reads "B." and "C"
+        if era.norm == "b" && era.dotted && self.is(i + 2, "c") && self.glued(i + 2) {
+            return self.w[i + 2].upper.then_some((1 - y as i32, i + 3));
+        }
         match era.norm.as_str() {
             "bc" | "bce" => Some((1 - y as i32, i + 2)),
             "ad" | "ce" => Some((y as i32, i + 2)),
@@ -2357,22 +2362,24 @@ impl<'a> Parser<'a> {
                 "year_earlier",
             ));
         }
-        // "year-end", "year end", "year's end"
-        if !the && self.is(i, "year") {
+        // "year-end", "year end", "year's end", "at month's end"
+        if !the && self.is_any(i, &["year", "month"]) {
             let end = match (self.n(i + 1), self.n(i + 2), self.n(i + 3)) {
                 ("-", "end", _) => i + 3,
                 ("end", _, _) => i + 2,
                 ("'", "s", "end") => i + 4,
                 _ => return None,
             };
+            let (unit, rule) = if self.is(i, "year") {
+                (Unit::Year, "year_end")
+            } else {
+                (Unit::Month, "month_end")
+            };
             let mut f = found(
                 end,
                 TimexType::Date,
-                Form::Relative {
-                    unit: Unit::Year,
-                    offset: 0,
-                },
-                "year_end",
+                Form::Relative { unit, offset: 0 },
+                rule,
             );
             f.modifier = Some(Modifier::End);
             return Some(f);
