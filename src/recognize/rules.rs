@@ -573,6 +573,16 @@ impl<'a> Parser<'a> {
                 PrefixUse::Amount => {
                     matches!(f.form, Form::Duration { .. } | Form::Shift { .. })
                         && !self.is(after, "the")
+                        // "evolved over several years": a vague amount
+                        // cannot be exceeded, so "over" means "during"
+                        && !(words == &["over"]
+                            && matches!(
+                                f.form,
+                                Form::Duration {
+                                    amount: Amount::Some,
+                                    ..
+                                }
+                            ))
                 }
                 PrefixUse::Any => true,
                 // TimeML annotators leave "earlier" out of "earlier Friday" and
@@ -2539,7 +2549,8 @@ impl<'a> Parser<'a> {
     }
 
     /// "now", "currently", "recently", "the future", "the past", "soon",
-    /// "the near future", "these days", "nowadays", "right now".
+    /// "the near future", "these days", "nowadays"; "right now" is "now"
+    /// (an intensifier, no TIMEX3 mod).
     fn reference(&self, i: usize) -> Option<Found> {
         let r = |end, reference, rule| {
             Some(found(
@@ -2556,7 +2567,6 @@ impl<'a> Parser<'a> {
             // "Now, he says, ...": a discourse marker opening the sentence
             "now" if self.w[i].sentence_start && self.is(i + 1, ",") => None,
             "now" => r(i + 1, Reference::Present, "now"),
-            "right" if self.is(i + 1, "now") => r(i + 2, Reference::Present, "now"),
             "currently" | "nowadays" => r(i + 1, Reference::Present, "present_adverb"),
             "current" => {
                 if self.unit(i + 1).is_some()
