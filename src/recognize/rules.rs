@@ -2475,7 +2475,7 @@ impl<'a> Parser<'a> {
             let unit = self.unit(k).filter(|_| !self.plural(k))?;
             let form = match unit {
                 Unit::Day => Form::DayAfter { offset: 0 },
-                Unit::Week | Unit::Month | Unit::Year => Form::Shift {
+                Unit::Week | Unit::Month | Unit::Quarter | Unit::Year => Form::Shift {
                     amount: Amount::Count(0.0),
                     unit,
                     direction: 1,
@@ -2508,6 +2508,19 @@ impl<'a> Parser<'a> {
             }
         }
         match (self.n(j), self.n(j + 1), self.n(j + 2)) {
+            // "the latest fiscal year": the last one reported
+            ("latest", "fiscal", "year") | ("latest", "year", _) => {
+                let form = Form::Relative {
+                    unit: Unit::Year,
+                    offset: -1,
+                };
+                let end = if self.is(j + 1, "fiscal") {
+                    j + 3
+                } else {
+                    j + 2
+                };
+                Some(found(end, TimexType::Date, form, "latest_year"))
+            }
             ("latest" | "most", _, _) | ("quarter", _, _) => {
                 let k = match self.n(j) {
                     "latest" => j + 1,
