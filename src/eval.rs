@@ -236,7 +236,8 @@ pub struct Scores {
     pub errors: Vec<DocumentErrors>,
 }
 
-/// The errors of one document.
+/// The errors of one document: [`EvalError`]s, or [`Timex2Error`]s
+/// for [`evaluate_timex2`].
 ///
 /// ```
 /// use chronoline::{evaluate, Document, Event, EventClass, Span};
@@ -249,11 +250,11 @@ pub struct Scores {
 /// # Ok::<(), chronoline::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DocumentErrors {
+pub struct DocumentErrors<E = EvalError> {
     /// The document id.
     pub document: String,
     /// The errors, in text order.
-    pub errors: Vec<EvalError>,
+    pub errors: Vec<E>,
 }
 
 /// One difference between the system and the gold annotation. Spans are
@@ -927,7 +928,7 @@ mod tests {
     use super::*;
     use crate::model::{Event, Relation, TimeLink, Timex};
 
-    fn timex(id: &str, text: &str, needle: &str, kind: TimexType, value: &str) -> Timex {
+    pub(super) fn timex(id: &str, text: &str, needle: &str, kind: TimexType, value: &str) -> Timex {
         let start = text.find(needle).unwrap();
         Timex {
             id: id.into(),

@@ -21,7 +21,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::{scorable, slice, Pairing, Prf};
+use super::{scorable, slice, DocumentErrors, Pairing, Prf};
 use crate::error::Error;
 use crate::model::{Dct, Document, Span};
 
@@ -317,13 +317,7 @@ pub struct Timex2Scores {
 /// assert_eq!(scores.errors[0].errors[0].to_string(), "missed timex \"1940\" at 3..7 (1940)");
 /// # Ok::<(), chronoline::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Timex2Errors {
-    /// The document id.
-    pub document: String,
-    /// Its errors, in text order.
-    pub errors: Vec<Timex2Error>,
-}
+pub type Timex2Errors = DocumentErrors<Timex2Error>;
 
 /// One difference between the system timexes and the gold TIMEX2s. Spans
 /// are byte offsets into the document text.
@@ -578,23 +572,13 @@ mod tests {
         .unwrap();
         let mut system = gold.to_document();
         for (needle, value) in [("1940", "1940"), ("three years", "P2Y"), ("1941", "1942")] {
-            let start = system.text.find(needle).unwrap();
-            let timex = crate::model::Timex {
-                id: format!("t{start}"),
-                span: Span::new(start, start + needle.len()),
-                text: needle.into(),
-                kind: crate::model::TimexType::Date,
-                value: value.into(),
-                modifier: None,
-                quant: None,
-                freq: None,
-                begin_point: None,
-                end_point: None,
-                anchor: None,
-                temporal_function: false,
-                interval: None,
-                rule: "test".into(),
-            };
+            let timex = crate::eval::tests::timex(
+                needle,
+                &system.text,
+                needle,
+                crate::model::TimexType::Date,
+                value,
+            );
             system.timexes.push(timex);
         }
         let scores = evaluate_timex2(&[gold], &[system]).unwrap();
