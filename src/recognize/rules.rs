@@ -907,7 +907,7 @@ impl<'a> Parser<'a> {
         }
         if the {
             if let Some((y, e)) = self.year(j) {
-                if self.is_any(e, &["period", "season", "fiscal", "year"]) {
+                if self.is_any(e, &["period", "season", "fiscal", "year", "quarter"]) {
                     let end = if self.seq(e, &["fiscal", "year"]) {
                         e + 2
                     } else {
@@ -1163,6 +1163,12 @@ impl<'a> Parser<'a> {
         } {
             relative = Some(off);
             j += 1;
+            // "next year's first quarter": the quarter of that year
+            if self.is(j, "year") && self.seq(j + 1, &["'", "s"]) {
+                year = YearSpec::Offset(off);
+                relative = None;
+                j += 3;
+            }
         }
         // "Q4 2025": the tokenizer splits "Q" from "4"
         if !the && self.is(j, "q") && self.glued(j + 1) {
@@ -1189,7 +1195,17 @@ impl<'a> Parser<'a> {
                 return Some(found(end, TimexType::Date, form, "quarter_code"));
             }
         }
-        let (ord, e) = self.ordinal(j)?;
+        // "the last half of 1989" is the second half
+        let (ord, e) = if relative == Some(-1)
+            && self.is(j, "half")
+            && self.is(j + 1, "of")
+            && self.year(j + 2).is_some()
+        {
+            relative = None;
+            (2, j)
+        } else {
+            self.ordinal(j)?
+        };
         let hyphen = self.is(e, "-");
         let unit_at = if hyphen { e + 1 } else { e };
         let (is_quarter, limit) = match self.n(unit_at) {
