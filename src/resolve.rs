@@ -125,8 +125,17 @@ pub(crate) fn resolve(
         let tid = index + 1;
         let sentence = sentence_tokens(words, sentences, mention.tokens.0);
         let cue = tense::cue_near(words, mention.tokens, sentence);
+        let possessive_weekday = names_weekday(&mention.form)
+            && words.get(mention.tokens.1).is_some_and(|w| w.norm == "'")
+            && words
+                .get(mention.tokens.1 + 1)
+                .is_some_and(|w| w.norm == "s");
         let direction = if tense::moved_to(words, mention.tokens.0) {
             Some(Direction::Future)
+        } else if possessive_weekday {
+            // "Wednesday's ruling", "before Friday's purchases": news
+            // names an event by its weekday once it has happened
+            Some(Direction::Past)
         } else {
             cue.map(|(d, _)| d)
         };
@@ -139,8 +148,9 @@ pub(crate) fn resolve(
         cx.current_token = mention.tokens.0;
         cx.sentence = sentence;
         cx.hint = Hint {
-            strong: cue.is_some_and(|(_, dist)| dist <= 3),
-            deadline: matches!(before, "by" | "until" | "till" | "before" | "through"),
+            strong: possessive_weekday || cue.is_some_and(|(_, dist)| dist <= 3),
+            deadline: !possessive_weekday
+                && matches!(before, "by" | "until" | "till" | "before" | "through"),
         };
         if matches!(
             mention.form,
@@ -286,6 +296,21 @@ fn join_ranges(
                 timexes[k].interval = Some(whole);
             }
         }
+    }
+}
+
+/// Whether a form names a weekday without an offset ("Wednesday",
+/// "Saturday night", "noon Friday").
+fn names_weekday(form: &Form) -> bool {
+    match form {
+        Form::Weekday { offset: None, .. } => true,
+        Form::PartOfDay {
+            date: Some(date), ..
+        }
+        | Form::Time {
+            date: Some(date), ..
+        } => names_weekday(date),
+        _ => false,
     }
 }
 
