@@ -815,11 +815,21 @@ impl Context<'_> {
                 None => Value::plain(format!("XXXX-Q{quarter}")),
             },
             Form::Half { year, half } => match self.year_of(year) {
-                Some((y, tid)) => self.point_value(
-                    Point::Half(y, half),
-                    tid,
-                    matches!(year, YearSpec::Given(_)),
-                ),
+                Some((mut y, tid)) => {
+                    // "profit fell in the second half", written in May: last year's
+                    if year == YearSpec::Anchor && direction == Some(Direction::Past) {
+                        if let Some((anchor, _)) = self.anchor() {
+                            if half > anchor.month0() / 6 + 1 {
+                                y -= 1;
+                            }
+                        }
+                    }
+                    self.point_value(
+                        Point::Half(y, half),
+                        tid,
+                        matches!(year, YearSpec::Given(_)),
+                    )
+                }
                 None => Value::plain(format!("XXXX-H{half}")),
             },
             Form::Season { year, season } => {
