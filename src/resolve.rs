@@ -775,9 +775,8 @@ impl Context<'_> {
                                     Some(tid),
                                     false,
                                 );
-                                if narrative {
-                                    v.sets_anchor = Some(first);
-                                }
+                                // "In March ... The following month": April
+                                v.sets_anchor = Some(first);
                                 v
                             }
                             None => Value::plain(format!("XXXX-{month:02}")),
