@@ -314,6 +314,14 @@ fn names_weekday(form: &Form) -> bool {
     }
 }
 
+/// The last quarter that ended before `date`'s: (year, quarter).
+fn last_ended_quarter(date: NaiveDate) -> (i32, u32) {
+    match date.month0() / 3 + 1 {
+        1 => (date.year() - 1, 4),
+        q => (date.year(), q - 1),
+    }
+}
+
 /// The token range of the sentence that holds token `i`.
 fn sentence_tokens(words: &[Word], sentences: &[Span], i: usize) -> (usize, usize) {
     let Some(offset) = words.get(i).map(|w| w.span.start) else {
@@ -528,13 +536,8 @@ impl Context<'_> {
         if let Some((y, q)) = self.last_quarter {
             return Some((y - 1, q));
         }
-        let dct = self.dct?;
-        let q = dct.month0() / 3 + 1;
-        Some(if q == 1 {
-            (dct.year() - 2, 4)
-        } else {
-            (dct.year() - 1, q - 1)
-        })
+        let (y, q) = last_ended_quarter(self.dct?);
+        Some((y - 1, q))
     }
 
     /// Whether the current sentence reports on half or nine months of a
@@ -575,10 +578,10 @@ impl Context<'_> {
                     && last_word == "period"
                     && !self.sentence_speaks_of_longer_periods() =>
             {
-                let q = self.last_quarter.map(|(_, q)| q).or_else(|| {
-                    let now = self.dct?.month0() / 3 + 1;
-                    Some(if now == 1 { 4 } else { now - 1 })
-                })?;
+                let q = self
+                    .last_quarter
+                    .or_else(|| self.dct.map(last_ended_quarter))?
+                    .1;
                 Some(Point::Quarter(y, q))
             }
             _ => None,
@@ -796,13 +799,8 @@ impl Context<'_> {
                     }
                     if self.last_quarter.is_none() {
                         self.last_quarter = self.dct.and_then(|dct| {
-                            let now = dct.month0() / 3 + 1;
-                            let latest = if now == 1 {
-                                (dct.year() - 1, 4)
-                            } else {
-                                (dct.year(), now - 1)
-                            };
-                            (y == latest.0 && quarter <= latest.1).then_some((y, quarter))
+                            let (latest_year, latest) = last_ended_quarter(dct);
+                            (y == latest_year && quarter <= latest).then_some((y, quarter))
                         });
                     }
                     self.point_value(
@@ -1274,5 +1272,38 @@ fn underspecified(unit: Unit) -> String {
         Unit::Quarter => "XXXX-QX".into(),
         Unit::Year | Unit::Decade | Unit::Century | Unit::Millennium => "XXXX".into(),
         _ => "XXXX-XX-XX".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("a valid date")
+    }
+
+    #[test]
+    fn the_last_ended_quarter_crosses_the_year_in_january() {
+        assert_eq!(last_ended_quarter(date(1989, 10, 26)), (1989, 3));
+        assert_eq!(last_ended_quarter(date(1990, 2, 1)), (1989, 4));
+        assert_eq!(last_ended_quarter(date(1990, 4, 1)), (1990, 1));
+    }
+
+    #[test]
+    fn an_undirected_year_choice_leans_to_the_past_only_on_near_ties() {
+        let anchor = date(1998, 2, 6);
+        let days = [date(1997, 8, 6), date(1998, 8, 6)];
+        // 184 days back, 181 ahead: a near tie goes to the past
+        assert_eq!(
+            choose(&days, anchor, None, Prefer::Nearest, Hint::default()),
+            Some(date(1997, 8, 6))
+        );
+        // 191 back, 174 ahead: clearly nearer ahead
+        let anchor = date(1998, 2, 13);
+        assert_eq!(
+            choose(&days, anchor, None, Prefer::Nearest, Hint::default()),
+            Some(date(1998, 8, 6))
+        );
     }
 }
