@@ -10,7 +10,7 @@ use crate::text;
 
 use super::features::{self, Reader};
 use super::links;
-use super::weights::{write_file, Perceptron, Weights};
+use super::weights::{append_tables, write_file, Perceptron, Weights};
 use super::{is_candidate, predict_attributes, POS_LABELS};
 
 /// How to train the event model.
@@ -108,15 +108,51 @@ pub fn train_event_weights(
         }
         progress(epoch + 1, right as f64 / examples.len().max(1) as f64);
     }
-    let mut link = Perceptron::new(options.attribute_bits, 2);
-    let tables = write_file(&[&event, &pos, &tense, &aspect, &link]);
+    let empty_link = Perceptron::new(options.attribute_bits, 2);
+    let tables = write_file(&[&event, &pos, &tense, &aspect, &empty_link]);
     let Some(weights) = Weights::parse(Cow::Owned(tables)) else {
-        return write_file(&[&event, &pos, &tense, &aspect, &link]);
+        return write_file(&[&event, &pos, &tense, &aspect, &empty_link]);
     };
+    let link = train_links(&weights, link_docs, options, rng);
+    write_file(&[&event, &pos, &tense, &aspect, &link])
+}
+
+/// Retrains only the event-timex link table of a weights file on
+/// `link_docs` (gold events, timexes and TLINKs), keeping its other
+/// tables; `None` if the file is malformed.
+///
+/// ```
+/// use chronoline::training::{retrain_event_links, train_event_weights, TrainOptions};
+///
+/// let options = TrainOptions { epochs: 1, event_bits: 8, attribute_bits: 8, ..TrainOptions::default() };
+/// let weights = train_event_weights(&[], &[], &options, |_, _| {});
+/// let relinked = retrain_event_links(&weights, &[], &options).unwrap();
+/// assert_eq!(relinked.len(), weights.len());
+/// assert!(retrain_event_links(b"not weights", &[], &options).is_none());
+/// ```
+pub fn retrain_event_links(
+    weights: &[u8],
+    link_docs: &[Document],
+    options: &TrainOptions,
+) -> Option<Vec<u8>> {
+    let weights = Weights::parse(Cow::Owned(weights.to_vec())).filter(|w| w.len() == 5)?;
+    let link = train_links(&weights, link_docs, options, options.seed | 1);
+    Some(append_tables(weights.head(super::LINK_TABLE), &[&link]))
+}
+
+/// Trains the link table on the (event, timex) pairs of `link_docs`, with
+/// the events' attributes predicted by `weights`.
+fn train_links(
+    weights: &Weights,
+    link_docs: &[Document],
+    options: &TrainOptions,
+    mut rng: u64,
+) -> Perceptron {
+    let mut link = Perceptron::new(options.attribute_bits, 2);
     let mut pairs = Vec::new();
     let mut pair_features = Vec::new();
     for doc in link_docs {
-        collect_pairs(&weights, doc, &mut pair_features, &mut pairs);
+        collect_pairs(weights, doc, &mut pair_features, &mut pairs);
     }
     let mut order: Vec<usize> = (0..pairs.len()).collect();
     for _ in 0..options.epochs {
@@ -131,7 +167,7 @@ pub fn train_event_weights(
             link.learn(&pair_features[range.clone()], *gold);
         }
     }
-    write_file(&[&event, &pos, &tense, &aspect, &link])
+    link
 }
 
 /// Adds the (event, timex) pairs of one document's sentences, labelled

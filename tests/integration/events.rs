@@ -1,7 +1,9 @@
 //! Events of the running example (DESIGN.md), read from `../shared/examples`
 //! (skipped with a message when absent): which events the article's times
-//! date, with which relation and interval; and that events without a time
-//! of their own are only related to the DCT.
+//! date, with which relation and interval (the five dated events: the press
+//! conference, the 91-day denial, the council convening, the September
+//! report and the Doha Agreement); and that events without a time of their
+//! own are only related to the DCT.
 
 use chrono::NaiveDate;
 use chronoline::{Document, Event, Relation};
@@ -107,5 +109,37 @@ fn undated_events_are_related_to_the_dct_without_an_interval() {
     assert_eq!(
         linked,
         doc.events.iter().filter(|e| e.time.is_some()).count()
+    );
+}
+
+#[test]
+fn the_september_report_is_dated_september_2025() {
+    let Some(doc) = article() else { return };
+    let e = event(&doc, "report", "The warning follows a September report by");
+    assert_eq!(
+        dating(&doc, e),
+        (
+            "September".into(),
+            Relation::IsIncluded,
+            day(2025, 9, 1),
+            day(2025, 10, 1)
+        )
+    );
+    assert_eq!(e.rule, "premodified_event_noun");
+}
+
+#[test]
+fn the_doha_agreement_is_dated_february_2020() {
+    let Some(doc) = article() else { return };
+    let e = event(&doc, "Agreement", "led to the February 2020 Doha Agreement");
+    assert_eq!(e.pos, "NOUN");
+    assert_eq!(
+        dating(&doc, e),
+        (
+            "February 2020".into(),
+            Relation::IsIncluded,
+            day(2020, 2, 1),
+            day(2020, 3, 1)
+        )
     );
 }
