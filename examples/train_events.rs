@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --example train_events [-- --silver] [--tune] [--epochs N]
-//!     [--event-bits B] [--attribute-bits B] [--gold-copies N] [--out PATH]
+//!     [--event-bits B] [--attribute-bits B] [--link-bits B] [--gold-copies N] [--out PATH]
 //! cargo run --release --example train_events -- --report data/events/weights.bin
 //! cargo run --release --example train_events -- --links-only [--from PATH] [--tune] [--out PATH]
 //! ```
@@ -395,6 +395,9 @@ fn main() {
     }
     if let Some(v) = value("--event-bits").and_then(|v| v.parse().ok()) {
         options.event_bits = v;
+    }
+    if let Some(v) = value("--link-bits").and_then(|v| v.parse().ok()) {
+        options.link_bits = v;
     }
     if let Some(v) = value("--attribute-bits").and_then(|v| v.parse().ok()) {
         options.attribute_bits = v;

@@ -15,9 +15,10 @@
 //! `premodified_event_noun` rule, in the private `nouns` module: *a
 //! September **report***, *the February 2020 Doha **Agreement***).
 //!
-//! The weights are `data/events/weights.bin` (1.3 MB: a 2^17-bucket event
-//! table and 2^14-bucket part-of-speech, tense, aspect and link tables,
-//! 8-bit weights; format in the private `weights` module), compiled in.
+//! The weights are `data/events/weights.bin` (1.4 MB: a 2^17-bucket event
+//! table, 2^14-bucket part-of-speech, tense and aspect tables and a
+//! 2^16-bucket link table, 8-bit weights; format in the private `weights`
+//! module), compiled in.
 //! They are regenerated, byte for byte, from the TempEval-3 gold training
 //! data and TE3-Silver in `../shared/data`, minus the development split
 //! ([`crate::is_dev_file`]), in about a minute (10 epochs), with
@@ -245,7 +246,7 @@ fn each_word(
 /// use chronoline::Document;
 /// use chronoline::training::{train_event_weights, EventTagger, TrainOptions};
 ///
-/// let options = TrainOptions { epochs: 1, event_bits: 8, attribute_bits: 8, ..TrainOptions::default() };
+/// let options = TrainOptions { epochs: 1, event_bits: 8, attribute_bits: 8, link_bits: 8, ..TrainOptions::default() };
 /// let tagger = EventTagger::new(train_event_weights(&[], &[], &options, |_, _| {})).unwrap();
 /// let mut doc = Document::new("d", "Nothing.", None);
 /// tagger.annotate(&mut doc);

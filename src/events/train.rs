@@ -27,6 +27,8 @@ pub struct TrainOptions {
     pub event_bits: u32,
     /// Hash bits of the part-of-speech, tense and aspect tables.
     pub attribute_bits: u32,
+    /// Hash bits of the event-timex link table.
+    pub link_bits: u32,
     /// The seed of the order in which examples are visited.
     pub seed: u64,
 }
@@ -37,6 +39,7 @@ impl Default for TrainOptions {
             epochs: 10,
             event_bits: 17,
             attribute_bits: 14,
+            link_bits: 16,
             seed: 0x5eed,
         }
     }
@@ -64,7 +67,7 @@ struct Example {
 ///
 /// let mut doc = Document::new("d", "Police said the talks failed.", None);
 /// doc.events.push(Event::new("e1", Span::new(7, 11), "said", EventClass::Reporting));
-/// let options = TrainOptions { epochs: 2, event_bits: 10, attribute_bits: 8, ..TrainOptions::default() };
+/// let options = TrainOptions { epochs: 2, event_bits: 10, attribute_bits: 8, link_bits: 8, ..TrainOptions::default() };
 /// let weights = train_event_weights(&[doc.clone()], &[doc], &options, |_, _| {});
 /// assert!(weights.starts_with(b"CHRONOEV"));
 /// ```
@@ -108,7 +111,7 @@ pub fn train_event_weights(
         }
         progress(epoch + 1, right as f64 / examples.len().max(1) as f64);
     }
-    let empty_link = Perceptron::new(options.attribute_bits, 2);
+    let empty_link = Perceptron::new(options.link_bits, 2);
     let tables = write_file(&[&event, &pos, &tense, &aspect, &empty_link]);
     let Some(weights) = Weights::parse(Cow::Owned(tables)) else {
         return write_file(&[&event, &pos, &tense, &aspect, &empty_link]);
@@ -124,7 +127,7 @@ pub fn train_event_weights(
 /// ```
 /// use chronoline::training::{retrain_event_links, train_event_weights, TrainOptions};
 ///
-/// let options = TrainOptions { epochs: 1, event_bits: 8, attribute_bits: 8, ..TrainOptions::default() };
+/// let options = TrainOptions { epochs: 1, event_bits: 8, attribute_bits: 8, link_bits: 8, ..TrainOptions::default() };
 /// let weights = train_event_weights(&[], &[], &options, |_, _| {});
 /// let relinked = retrain_event_links(&weights, &[], &options).unwrap();
 /// assert_eq!(relinked.len(), weights.len());
@@ -148,7 +151,7 @@ fn train_links(
     options: &TrainOptions,
     mut rng: u64,
 ) -> Perceptron {
-    let mut link = Perceptron::new(options.attribute_bits, 2);
+    let mut link = Perceptron::new(options.link_bits, 2);
     let mut pairs = Vec::new();
     let mut pair_features = Vec::new();
     for doc in link_docs {
