@@ -440,12 +440,7 @@ fn main() {
             started.elapsed().as_secs_f64(),
             weights.len()
         );
-        if tune {
-            tune_report(&read(&held_out), weights, &flag);
-        } else {
-            std::fs::write(&out, &weights).expect("write the weights file");
-            println!("wrote {}", out.display());
-        }
+        finish(weights, tune.then_some(held_out.as_slice()), &out, &flag);
         return;
     }
     let started = Instant::now();
@@ -479,10 +474,17 @@ fn main() {
         started.elapsed().as_secs_f64(),
         weights.len()
     );
-    if tune {
-        tune_report(&read(&held_out), weights, &flag);
-    } else {
-        std::fs::write(&out, &weights).expect("write the weights file");
-        println!("wrote {}", out.display());
+    finish(weights, tune.then_some(held_out.as_slice()), &out, &flag);
+}
+
+/// Scores fresh weights on the `held_out` tuning files, if given, else
+/// writes them to `out`.
+fn finish(weights: Vec<u8>, held_out: Option<&[PathBuf]>, out: &Path, flag: &dyn Fn(&str) -> bool) {
+    match held_out {
+        Some(files) => tune_report(&read(files), weights, flag),
+        None => {
+            std::fs::write(out, &weights).expect("write the weights file");
+            println!("wrote {}", out.display());
+        }
     }
 }

@@ -44,7 +44,7 @@ mod weights;
 
 use std::borrow::Cow;
 
-use crate::model::{Aspect, Document, Event, EventClass, Polarity, Span, Tense};
+use crate::model::{Aspect, Document, Event, EventClass, Polarity, Span, Tense, TimexType};
 use crate::text::Token;
 
 use self::features::{Function, Reader, WordInfo};
@@ -132,7 +132,13 @@ impl EventModel {
             let mut label = weights.best(EVENT_TABLE, &features, &[]);
             let mut rule = "event_perceptron";
             if label == 0 {
-                if !nouns::is_premodified_event_noun(&doc.timexes, infos, texts, spans, i) {
+                let is_date_at = |at: usize| {
+                    let k = doc.timexes.partition_point(|t| t.span.end <= at);
+                    doc.timexes
+                        .get(k)
+                        .is_some_and(|t| t.span.start <= at && t.kind == TimexType::Date)
+                };
+                if !nouns::is_premodified_event_noun(is_date_at, infos, texts, spans, i) {
                     return;
                 }
                 // The tagger's likeliest class for the word, as an event.

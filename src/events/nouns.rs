@@ -8,7 +8,7 @@
 
 use std::sync::OnceLock;
 
-use crate::model::{Span, Timex, TimexType};
+use crate::model::Span;
 
 use super::features::{fnv1a, stem, Function, WordInfo};
 
@@ -67,12 +67,13 @@ fn is_event_noun(info: &WordInfo, word: &str) -> bool {
 }
 
 /// Whether word `i` of a sentence (words `texts`, `infos`, `spans`) is the
-/// head of a noun phrase that a date premodifies: after a DATE timex,
+/// head of a noun phrase that a date premodifies: after a DATE timex
+/// (`is_date_at(offset)` says whether a DATE covers a byte offset),
 /// optionally its `'s`, and at most two capitalized name words, with no
 /// capitalized word after it (*the 2020 Doha **Agreement** talks* has
 /// *talks* as its head, which the rule also reaches).
 pub(super) fn is_premodified_event_noun(
-    timexes: &[Timex],
+    is_date_at: impl Fn(usize) -> bool,
     infos: &[WordInfo],
     texts: &[&str],
     spans: &[Span],
@@ -109,12 +110,7 @@ pub(super) fn is_premodified_event_noun(
     if !infos[j].in_timex {
         return false;
     }
-    let at = spans[j].start;
-    let containing = timexes.partition_point(|t| t.span.end <= at);
-    let is_date = timexes
-        .get(containing)
-        .is_some_and(|t| t.span.start <= at && t.kind == TimexType::Date);
-    is_date && is_event_noun(&infos[i], texts[i])
+    is_date_at(spans[j].start) && is_event_noun(&infos[i], texts[i])
 }
 
 #[cfg(test)]
@@ -124,12 +120,12 @@ mod tests {
 
     /// Whether the last word of `words` is a premodified event noun, with
     /// the words `date` marks (indices) inside one timex (a DATE, unless
-    /// `premodified_as` gives the type).
+    /// `premodified_as` says it is of another type).
     fn premodified(words: &[&str], date: std::ops::Range<usize>) -> bool {
-        premodified_as(words, date, TimexType::Date)
+        premodified_as(words, date, true)
     }
 
-    fn premodified_as(words: &[&str], date: std::ops::Range<usize>, kind: TimexType) -> bool {
+    fn premodified_as(words: &[&str], date: std::ops::Range<usize>, date_kind: bool) -> bool {
         let mut reader = Reader::default();
         let mut infos: Vec<WordInfo> = words.iter().map(|w| reader.read(w)).collect();
         let mut spans = Vec::new();
@@ -141,23 +137,9 @@ mod tests {
         for k in date.clone() {
             infos[k].in_timex = true;
         }
-        let timex = Timex {
-            id: "t1".into(),
-            span: Span::new(spans[date.start].start, spans[date.end - 1].end),
-            text: String::new(),
-            kind,
-            value: "2025-09".into(),
-            modifier: None,
-            quant: None,
-            freq: None,
-            begin_point: None,
-            end_point: None,
-            anchor: None,
-            temporal_function: false,
-            interval: None,
-            rule: "test".into(),
-        };
-        is_premodified_event_noun(&[timex], &infos, words, &spans, words.len() - 1)
+        let (first, last) = (spans[date.start].start, spans[date.end - 1].end);
+        let is_date_at = |at: usize| date_kind && (first..last).contains(&at);
+        is_premodified_event_noun(is_date_at, &infos, words, &spans, words.len() - 1)
     }
 
     #[test]
@@ -181,10 +163,7 @@ mod tests {
             &["the", "1996", "Big", "New", "York", "report"],
             1..2
         ));
-        assert!(!premodified_as(
-            &["a", "three-day", "visit"],
-            1..2,
-            TimexType::Duration
-        ));
+        // A duration (*a three-day visit*) is no date.
+        assert!(!premodified_as(&["a", "three-day", "visit"], 1..2, false));
     }
 }
