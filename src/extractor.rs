@@ -174,7 +174,8 @@ impl Extractor {
         }
         let spans: Vec<crate::model::Span> = doc.sentences.iter().map(|s| s.span).collect();
         let starts: Vec<usize> = spans.iter().map(|s| s.start).collect();
-        let words = recognize::words(&doc.text, &tokens, &starts);
+        let lower = recognize::lowercase(&doc.text);
+        let words = recognize::words(&doc.text, &lower, &tokens, &starts);
         let mentions = self.recognizer.recognize(&doc.text, &words, &spans);
         let resolved = resolve::resolve(
             &doc.text,

@@ -10,6 +10,8 @@ mod lexicon;
 mod prefilter;
 mod rules;
 
+use std::borrow::Cow;
+use std::ops::Deref;
 use std::sync::OnceLock;
 
 pub(crate) use lexicon::{HolidayRule, Lexicon, Unit};
@@ -171,11 +173,37 @@ pub(crate) struct Mention {
     pub rule: &'static str,
 }
 
+/// A token's normalized form: lowercase, without the periods of a word.
+/// Most tokens borrow it from the lowercased text; only dotted words
+/// ("p.m.") and non-ASCII ones own theirs.
+#[derive(Debug, Clone)]
+pub(crate) struct Norm<'t>(Cow<'t, str>);
+
+impl<'t> Norm<'t> {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Deref for Norm<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<&str> for Norm<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
 /// A token with what the rules need to know about it.
 #[derive(Debug, Clone)]
-pub(crate) struct Word {
+pub(crate) struct Word<'t> {
     /// Lowercase, without periods: "Sept." is `sept`, "p.m." is `pm`.
-    pub norm: String,
+    pub norm: Norm<'t>,
     pub kind: TokenKind,
     pub span: Span,
     pub space_before: bool,
@@ -189,25 +217,41 @@ pub(crate) struct Word {
     pub sentence_start: bool,
 }
 
-pub(crate) fn words(text: &str, tokens: &[Token], sentence_starts: &[usize]) -> Vec<Word> {
+/// `text` with its ASCII letters lowercased (same length, same char
+/// boundaries): what [`words`] borrows the normalized tokens from.
+pub(crate) fn lowercase(text: &str) -> String {
+    text.to_ascii_lowercase()
+}
+
+/// The words of `tokens`; `lower` is [`lowercase`] of `text`.
+pub(crate) fn words<'t>(
+    text: &str,
+    lower: &'t str,
+    tokens: &[Token],
+    sentence_starts: &[usize],
+) -> Vec<Word<'t>> {
     let mut starts = sentence_starts.iter().peekable();
     tokens
         .iter()
         .map(|t| {
             let raw = t.text(text);
             let keep = |c: char| c != '.' || t.kind != TokenKind::Word;
-            let norm: String = if raw.is_ascii() {
-                // The common case, without the Unicode case tables.
-                raw.chars()
-                    .filter(|c| keep(*c))
-                    .map(|c| c.to_ascii_lowercase())
-                    .collect()
+            let norm = if raw.is_ascii() {
+                // The common case: a slice of the lowercased text.
+                let lowered = lower.get(t.span.start..t.span.end).unwrap_or("");
+                if t.kind == TokenKind::Word && lowered.contains('.') {
+                    Cow::Owned(lowered.chars().filter(|c| keep(*c)).collect())
+                } else {
+                    Cow::Borrowed(lowered)
+                }
             } else {
-                raw.chars()
-                    .filter(|c| keep(*c))
-                    .flat_map(char::to_lowercase)
-                    .map(|c| if c == '\u{2019}' { '\'' } else { c })
-                    .collect()
+                Cow::Owned(
+                    raw.chars()
+                        .filter(|c| keep(*c))
+                        .flat_map(char::to_lowercase)
+                        .map(|c| if c == '\u{2019}' { '\'' } else { c })
+                        .collect(),
+                )
             };
             while starts.peek().is_some_and(|s| **s < t.span.start) {
                 starts.next();
@@ -215,7 +259,7 @@ pub(crate) fn words(text: &str, tokens: &[Token], sentence_starts: &[usize]) -> 
             let sentence_start = starts.peek().is_some_and(|s| **s == t.span.start);
             let letters = raw.chars().filter(|c| c.is_alphabetic());
             Word {
-                norm,
+                norm: Norm(norm),
                 kind: t.kind,
                 span: t.span,
                 space_before: t.space_before,

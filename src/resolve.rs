@@ -64,7 +64,7 @@ impl Value {
 }
 
 struct Context<'a> {
-    words: &'a [Word],
+    words: &'a [Word<'a>],
     dct: Option<NaiveDate>,
 
     options: &'a Options,

@@ -181,11 +181,11 @@ enum PrefixUse {
 
 pub(crate) struct Parser<'a> {
     lex: &'a Lexicon,
-    w: &'a [Word],
+    w: &'a [Word<'a>],
 }
 
 impl<'a> Parser<'a> {
-    pub fn new(lex: &'a Lexicon, words: &'a [Word]) -> Parser<'a> {
+    pub fn new(lex: &'a Lexicon, words: &'a [Word<'a>]) -> Parser<'a> {
         Parser { lex, w: words }
     }
 
