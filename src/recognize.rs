@@ -179,9 +179,14 @@ pub(crate) struct Mention {
 #[derive(Debug, Clone)]
 pub(crate) struct Norm<'t>(Cow<'t, str>);
 
-impl<'t> Norm<'t> {
+impl Norm<'_> {
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// The same, owning its text (for words kept after their piece).
+    pub fn into_owned(self) -> Norm<'static> {
+        Norm(Cow::Owned(self.0.into_owned()))
     }
 }
 
@@ -230,6 +235,18 @@ pub(crate) fn words<'t>(
     tokens: &[Token],
     sentence_starts: &[usize],
 ) -> Vec<Word<'t>> {
+    words_in(text, lower, 0, tokens, sentence_starts)
+}
+
+/// [`words`] with `lower` the [`lowercase`] of `text` from byte
+/// `lower_start` on (a piece of a long text).
+pub(crate) fn words_in<'t>(
+    text: &str,
+    lower: &'t str,
+    lower_start: usize,
+    tokens: &[Token],
+    sentence_starts: &[usize],
+) -> Vec<Word<'t>> {
     let mut starts = sentence_starts.iter().peekable();
     tokens
         .iter()
@@ -238,7 +255,12 @@ pub(crate) fn words<'t>(
             let keep = |c: char| c != '.' || t.kind != TokenKind::Word;
             let norm = if raw.is_ascii() {
                 // The common case: a slice of the lowercased text.
-                let lowered = lower.get(t.span.start..t.span.end).unwrap_or("");
+                let lowered = t
+                    .span
+                    .start
+                    .checked_sub(lower_start)
+                    .and_then(|start| lower.get(start..start + t.span.len()))
+                    .unwrap_or("");
                 if t.kind == TokenKind::Word && lowered.contains('.') {
                     Cow::Owned(lowered.chars().filter(|c| keep(*c)).collect())
                 } else {
