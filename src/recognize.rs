@@ -279,15 +279,30 @@ pub(crate) fn words_in<'t>(
                 starts.next();
             }
             let sentence_start = starts.peek().is_some_and(|s| **s == t.span.start);
-            let letters = raw.chars().filter(|c| c.is_alphabetic());
+            let (capitalized, upper) = if raw.is_ascii() {
+                // One pass over the bytes, without the Unicode tables.
+                let bytes = raw.as_bytes();
+                let mut letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).peekable();
+                let any = letters.peek().is_some();
+                (
+                    bytes.first().is_some_and(u8::is_ascii_uppercase),
+                    any && letters.all(u8::is_ascii_uppercase),
+                )
+            } else {
+                let mut letters = raw.chars().filter(|c| c.is_alphabetic()).peekable();
+                let any = letters.peek().is_some();
+                (
+                    raw.chars().next().is_some_and(char::is_uppercase),
+                    any && letters.all(char::is_uppercase),
+                )
+            };
             Word {
                 norm: Norm(norm),
                 kind: t.kind,
                 span: t.span,
                 space_before: t.space_before,
-                capitalized: raw.chars().next().is_some_and(char::is_uppercase),
-                upper: raw.chars().any(char::is_alphabetic)
-                    && letters.clone().all(char::is_uppercase),
+                capitalized,
+                upper,
                 dotted: t.kind == TokenKind::Word && raw.ends_with('.'),
                 sentence_start,
             }

@@ -164,6 +164,37 @@ const PREFIXES: &[(&[&str], Option<Modifier>, PrefixUse)] = &[
     ),
 ];
 
+/// The first words of [`PREFIXES`] (a test checks the two agree): at any
+/// other word the prefixes need not be tried.
+const PREFIX_FIRST_WORDS: &[&str] = &[
+    "the",
+    "end",
+    "beginning",
+    "start",
+    "early",
+    "late",
+    "mid",
+    "earlier",
+    "later",
+    "about",
+    "ca",
+    "circa",
+    "around",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+    "more",
+    "over",
+    "less",
+    "fewer",
+    "under",
+    "at",
+    "no",
+    "up",
+];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum PrefixUse {
     /// Dates and times: "early September", "late Monday".
@@ -185,6 +216,25 @@ pub(crate) struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
+    /// The rules [`Parser::expression`] tries at each token, in order: on
+    /// a tie in length the first wins.
+    const RULES: [fn(&Parser<'a>, usize) -> Option<Found>; 14] = [
+        Parser::explicit_date,
+        Parser::numeric_date,
+        Parser::year_or_era,
+        Parser::quarter_or_half,
+        Parser::season,
+        Parser::holiday,
+        Parser::relative,
+        Parser::anaphoric_day,
+        Parser::amount_of_time,
+        Parser::clock_time,
+        Parser::part_of_day,
+        Parser::set,
+        Parser::reference,
+        Parser::business_period,
+    ];
+
     pub fn new(lex: &'a Lexicon, words: &'a [Word<'a>]) -> Parser<'a> {
         Parser { lex, w: words }
     }
@@ -512,6 +562,9 @@ impl<'a> Parser<'a> {
             return None;
         }
         let mut best = self.core(i);
+        if !PREFIX_FIRST_WORDS.contains(&first.norm.as_str()) {
+            return best;
+        }
         for (words, modifier, use_) in PREFIXES {
             if !self.seq(i, words) {
                 continue;
@@ -551,29 +604,19 @@ impl<'a> Parser<'a> {
         best
     }
 
-    /// The longest bare expression at `i`.
+    /// The longest bare expression at `i`: the first rule (in
+    /// [`Parser::RULES`] order) of those that read the most tokens.
     fn core(&self, i: usize) -> Option<Found> {
-        let candidates = [
-            self.explicit_date(i),
-            self.numeric_date(i),
-            self.year_or_era(i),
-            self.quarter_or_half(i),
-            self.season(i),
-            self.holiday(i),
-            self.relative(i),
-            self.anaphoric_day(i),
-            self.amount_of_time(i),
-            self.clock_time(i),
-            self.part_of_day(i),
-            self.set(i),
-            self.reference(i),
-            self.business_period(i),
-        ];
-        candidates
-            .into_iter()
-            .flatten()
-            .filter(|f| f.end > i)
-            .reduce(|best, f| if f.end > best.end { f } else { best })
+        let mut best: Option<Found> = None;
+        // One rule at a time, keeping only the best: no array of every
+        // rule's result to build and move.
+        for rule in Self::RULES {
+            let Some(f) = rule(self, i) else { continue };
+            if f.end > i && best.as_ref().is_none_or(|b| f.end > b.end) {
+                best = Some(f);
+            }
+        }
+        best
     }
 
     /// "Sunday, 7 December", "7 December 2025", "December 7, 2025",
@@ -2499,4 +2542,19 @@ pub(crate) fn valid_day(year: Option<i32>, month: u32, day: u32) -> bool {
         _ => 31,
     };
     day <= max
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefix_first_words_are_the_first_words_of_the_prefixes() {
+        let mut firsts: Vec<&str> = PREFIXES.iter().map(|(words, _, _)| words[0]).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        let mut listed = PREFIX_FIRST_WORDS.to_vec();
+        listed.sort_unstable();
+        assert_eq!(firsts, listed);
+    }
 }
