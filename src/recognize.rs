@@ -16,6 +16,7 @@ use std::sync::OnceLock;
 
 pub(crate) use lexicon::{HolidayRule, Lexicon, Unit};
 
+use crate::lexicon::FastMap;
 use crate::model::{Modifier, Span, TimexType};
 use crate::text::{Token, TokenKind};
 
@@ -204,6 +205,43 @@ impl PartialEq<&str> for Norm<'_> {
     }
 }
 
+/// What the lexicon knows of a word: its entries in the tables the rules
+/// read at nearly every token, looked up once per word.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Known {
+    pub month: Option<u32>,
+    pub weekday: Option<u32>,
+    pub cardinal: Option<u32>,
+    pub ordinal: Option<u32>,
+    pub unit: Option<Unit>,
+}
+
+/// [`Known`] of every word of the month, weekday, cardinal, ordinal and
+/// unit tables.
+fn known_words() -> &'static FastMap<&'static str, Known> {
+    static KNOWN: OnceLock<FastMap<&'static str, Known>> = OnceLock::new();
+    KNOWN.get_or_init(|| {
+        let lex = lexicon();
+        let mut known: FastMap<&'static str, Known> = FastMap::default();
+        for (word, &m) in &lex.months {
+            known.entry(word).or_default().month = Some(m);
+        }
+        for (word, &d) in &lex.weekdays {
+            known.entry(word).or_default().weekday = Some(d);
+        }
+        for (word, &c) in &lex.cardinals {
+            known.entry(word).or_default().cardinal = Some(c);
+        }
+        for (word, &o) in &lex.ordinals {
+            known.entry(word).or_default().ordinal = Some(o);
+        }
+        for (word, &u) in &lex.units {
+            known.entry(word).or_default().unit = Some(u);
+        }
+        known
+    })
+}
+
 /// A token with what the rules need to know about it.
 #[derive(Debug, Clone)]
 pub(crate) struct Word<'t> {
@@ -220,6 +258,8 @@ pub(crate) struct Word<'t> {
     pub dotted: bool,
     /// The token starts a sentence.
     pub sentence_start: bool,
+    /// Its entries in the lexicon's word tables.
+    pub known: Known,
 }
 
 /// `text` with its ASCII letters lowercased (same length, same char
@@ -248,6 +288,7 @@ pub(crate) fn words_in<'t>(
     sentence_starts: &[usize],
 ) -> Vec<Word<'t>> {
     let mut starts = sentence_starts.iter().peekable();
+    let known_words = known_words();
     tokens
         .iter()
         .map(|t| {
@@ -296,7 +337,9 @@ pub(crate) fn words_in<'t>(
                     any && letters.all(char::is_uppercase),
                 )
             };
+            let known = known_words.get(&*norm).copied().unwrap_or_default();
             Word {
+                known,
                 norm: Norm(norm),
                 kind: t.kind,
                 span: t.span,

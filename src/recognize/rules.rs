@@ -5,7 +5,7 @@
 //! scanning a sentence is linear in its length.
 
 use super::lexicon::{Lexicon, Unit};
-use super::{Amount, Form, Reach, Reference, Word, YearSpec};
+use super::{Amount, Form, Known, Reach, Reference, Word, YearSpec};
 use crate::model::{Modifier, TimexType};
 use crate::text::TokenKind;
 
@@ -243,6 +243,12 @@ impl<'a> Parser<'a> {
         self.w.get(i).map_or("", |w| w.norm.as_str())
     }
 
+    /// What the lexicon's word tables hold for token `i` (nothing past the
+    /// end).
+    fn known(&self, i: usize) -> Known {
+        self.w.get(i).map_or(Known::default(), |w| w.known)
+    }
+
     fn is(&self, i: usize, word: &str) -> bool {
         self.n(i) == word
     }
@@ -283,7 +289,7 @@ impl<'a> Parser<'a> {
 
     fn month(&self, i: usize) -> Option<u32> {
         let w = self.w.get(i)?;
-        let m = *self.lex.months.get(w.norm.as_str())?;
+        let m = w.known.month?;
         if !w.capitalized {
             return None;
         }
@@ -309,7 +315,7 @@ impl<'a> Parser<'a> {
 
     fn weekday(&self, i: usize) -> Option<u32> {
         let w = self.w.get(i)?;
-        let d = *self.lex.weekdays.get(w.norm.as_str())?;
+        let d = w.known.weekday?;
         if w.norm.len() > 4 || (w.dotted && w.capitalized) {
             Some(d)
         } else {
@@ -319,7 +325,7 @@ impl<'a> Parser<'a> {
 
     fn unit(&self, i: usize) -> Option<Unit> {
         let w = self.w.get(i)?;
-        self.lex.units.get(w.norm.as_str()).copied()
+        w.known.unit
     }
 
     fn plural(&self, i: usize) -> bool {
@@ -350,15 +356,15 @@ impl<'a> Parser<'a> {
             }
             return None;
         }
-        if let Some(&o) = self.lex.ordinals.get(self.n(i)) {
+        if let Some(o) = self.known(i).ordinal {
             return Some((o, i + 1));
         }
-        let tens = *self.lex.cardinals.get(self.n(i))?;
+        let tens = self.known(i).cardinal?;
         if !(20..=90).contains(&tens) || tens % 10 != 0 {
             return None;
         }
         let k = if self.is(i + 1, "-") { i + 2 } else { i + 1 };
-        let &o = self.lex.ordinals.get(self.n(k))?;
+        let o = self.known(k).ordinal?;
         (o < 10).then_some((tens + o, k + 1))
     }
 
@@ -395,7 +401,7 @@ impl<'a> Parser<'a> {
 
     /// A year written in words: "nineteen ninety-four".
     fn year_words(&self, i: usize) -> Option<(i32, usize)> {
-        let century = *self.lex.cardinals.get(self.n(i))?;
+        let century = self.known(i).cardinal?;
         if !(10..=20).contains(&century) {
             return None;
         }
@@ -411,13 +417,13 @@ impl<'a> Parser<'a> {
         if n == "a" || n == "an" {
             return None;
         }
-        let &v = self.lex.cardinals.get(n)?;
+        let v = self.known(i).cardinal?;
         if v >= 100 {
             return None;
         }
         if (20..=90).contains(&v) && v % 10 == 0 {
             let k = if self.is(i + 1, "-") { i + 2 } else { i + 1 };
-            if let Some(&u) = self.lex.cardinals.get(self.n(k)) {
+            if let Some(u) = self.known(k).cardinal {
                 if (1..=9).contains(&u) && self.n(k) != "a" && self.n(k) != "an" {
                     return Some((v + u, k + 1));
                 }
