@@ -18,7 +18,7 @@ use crate::resolve::{self, Resolver};
 use crate::text;
 
 /// The size above which a text is extracted in pieces, and their size.
-pub(crate) const PIECE_BYTES: usize = 1 << 20;
+pub(crate) const PIECE_BYTES: usize = 1 << 16;
 
 /// Words of the previous piece the rules may look back at (they look at
 /// most three back).
