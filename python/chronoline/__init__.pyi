@@ -11,6 +11,7 @@ from chronoline._chronoline import Timeline as Timeline
 from chronoline._chronoline import TimelineEntry as TimelineEntry
 from chronoline._chronoline import Timex as Timex
 from chronoline._chronoline import __version__ as __version__
+from chronoline._chronoline import evaluate_timeline as evaluate_timeline
 from chronoline._chronoline import example_article as example_article
 from chronoline._chronoline import extract as extract
 from chronoline._chronoline import parse_timeml as parse_timeml
@@ -30,6 +31,7 @@ __all__ = [
     "TimelineEntry",
     "Timex",
     "__version__",
+    "evaluate_timeline",
     "example_article",
     "extract",
     "parse_timeml",

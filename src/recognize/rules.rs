@@ -392,10 +392,52 @@ impl<'a> Parser<'a> {
         if !era.upper {
             return None;
         }
+        // "149 B.C to 146 B.C": without its last period the tokenizer
+        // reads "B." and "C"
+        if era.norm == "b" && era.dotted && self.is(i + 2, "c") && self.glued(i + 2) {
+            return self.w[i + 2].upper.then_some((1 - y as i32, i + 3));
+        }
         match era.norm.as_str() {
             "bc" | "bce" => Some((1 - y as i32, i + 2)),
             "ad" | "ce" => Some((y as i32, i + 2)),
             _ => None,
+        }
+    }
+
+    /// The `ordinal` century whose name ends before `end`, with an era
+    /// after it if any: "the 20th century" (`19`), "the 4th century BC"
+    /// (`BC03`: the hundreds of years before year 0 count down).
+    fn century(&self, ordinal: u32, end: usize) -> Found {
+        let bc = self.is_any(end, &["bc", "bce"]) && self.w[end].upper;
+        let ad = self.is_any(end, &["ad", "ce"]) && self.w[end].upper;
+        let (century, end) = if bc {
+            (-(ordinal as i32), end + 1)
+        } else {
+            (ordinal as i32 - 1, if ad { end + 1 } else { end })
+        };
+        found(
+            end,
+            TimexType::Date,
+            Form::Century(century),
+            "century_ordinal",
+        )
+    }
+
+    /// The first year of a range whose second year carries the era: "499"
+    /// in "499-493 BC" or "264 to 241 BC" (years before Christ count down),
+    /// "70" in "70-73 AD".
+    fn era_range_start(&self, i: usize) -> Option<i32> {
+        let (first, len) = self.digits(i)?;
+        if len > 4 || first == 0 || !self.is_any(i + 1, &["-", "\u{2013}", "to", "and"]) {
+            return None;
+        }
+        let (second, _) = self.era_year(i + 2)?;
+        let first = first as i32;
+        if second <= 0 {
+            // 493 BC is -492
+            (first > 1 - second).then_some(1 - first)
+        } else {
+            (first < second).then_some(first)
         }
     }
 
@@ -569,7 +611,7 @@ impl<'a> Parser<'a> {
         }
         let mut best = self.core(i);
         if !PREFIX_FIRST_WORDS.contains(&first.norm.as_str()) {
-            return best;
+            return best.map(|f| self.or_so(f));
         }
         for (words, modifier, use_) in PREFIXES {
             if !self.seq(i, words) {
@@ -590,6 +632,16 @@ impl<'a> Parser<'a> {
                 PrefixUse::Amount => {
                     matches!(f.form, Form::Duration { .. } | Form::Shift { .. })
                         && !self.is(after, "the")
+                        // "evolved over several years": a vague amount
+                        // cannot be exceeded, so "over" means "during"
+                        && !(words == &["over"]
+                            && matches!(
+                                f.form,
+                                Form::Duration {
+                                    amount: Amount::Some,
+                                    ..
+                                }
+                            ))
                 }
                 PrefixUse::Any => true,
                 // TimeML annotators leave "earlier" out of "earlier Friday" and
@@ -607,7 +659,33 @@ impl<'a> Parser<'a> {
                 best = Some(f);
             }
         }
-        best
+        best.map(|f| self.or_so(f))
+    }
+
+    /// "the next year or so", "a week or so": the approximator belongs to
+    /// the expression (mod APPROX).
+    fn or_so(&self, mut f: Found) -> Found {
+        let approximable = matches!(
+            f.form,
+            Form::Duration { .. } | Form::Relative { .. } | Form::Shift { .. }
+        );
+        if approximable && f.modifier.is_none() && self.seq(f.end, &["or", "so"]) {
+            f.end += 2;
+            f.modifier = Some(Modifier::Approx);
+        }
+        // "a year or two": one or two, about one
+        let one = matches!(
+            f.form,
+            Form::Duration {
+                amount: Amount::Count(n),
+                ..
+            } if n == 1.0
+        );
+        if one && f.modifier.is_none() && self.seq(f.end, &["or", "two"]) {
+            f.end += 2;
+            f.modifier = Some(Modifier::Approx);
+        }
+        f
     }
 
     /// The longest bare expression at `i`: the first rule (in
@@ -925,7 +1003,8 @@ impl<'a> Parser<'a> {
             } else {
                 e
             };
-            if self.is(s_at, "s") && self.glued(s_at) {
+            // "1965's Man of the Year" is the year's, not a decade
+            if self.is(s_at, "s") && self.glued(s_at) && y % 10 == 0 {
                 let form = if y % 100 == 0 {
                     Form::Century(y / 100)
                 } else {
@@ -956,7 +1035,7 @@ impl<'a> Parser<'a> {
         }
         if the {
             if let Some((y, e)) = self.year(j) {
-                if self.is_any(e, &["period", "season", "fiscal", "year"]) {
+                if self.is_any(e, &["period", "season", "fiscal", "year", "quarter"]) {
                     let end = if self.seq(e, &["fiscal", "year"]) {
                         e + 2
                     } else {
@@ -992,16 +1071,14 @@ impl<'a> Parser<'a> {
             }
             if let Some((o, e)) = self.ordinal(j) {
                 if self.is_any(e, &["century"]) && (1..=30).contains(&o) {
-                    let form = Form::Century(o as i32 - 1);
-                    return Some(found(e + 1, TimexType::Date, form, "century_ordinal"));
+                    return Some(self.century(o, e + 1));
                 }
             }
             return None;
         }
         if let Some((o, e)) = self.ordinal(i) {
             if self.is(e, "century") && (1..=30).contains(&o) {
-                let form = Form::Century(o as i32 - 1);
-                return Some(found(e + 1, TimexType::Date, form, "century_ordinal"));
+                return Some(self.century(o, e + 1));
             }
         }
         // "fiscal 1989", "fiscal year 1990"
@@ -1055,6 +1132,15 @@ impl<'a> Parser<'a> {
                 weekday: None,
             };
             return Some(found(e, TimexType::Date, form, "era_year"));
+        }
+        if let Some(y) = self.era_range_start(i) {
+            let form = Form::Date {
+                year: Some(y),
+                month: None,
+                day: None,
+                weekday: None,
+            };
+            return Some(found(i + 1, TimexType::Date, form, "era_range_start"));
         }
         let (y, e) = self.year(i)?;
         if !self.plausible_year(i, y) {
@@ -1212,6 +1298,12 @@ impl<'a> Parser<'a> {
         } {
             relative = Some(off);
             j += 1;
+            // "next year's first quarter": the quarter of that year
+            if self.is(j, "year") && self.seq(j + 1, &["'", "s"]) {
+                year = YearSpec::Offset(off);
+                relative = None;
+                j += 3;
+            }
         }
         // "Q4 2025": the tokenizer splits "Q" from "4"
         if !the && self.is(j, "q") && self.glued(j + 1) {
@@ -1238,7 +1330,24 @@ impl<'a> Parser<'a> {
                 return Some(found(end, TimexType::Date, form, "quarter_code"));
             }
         }
-        let (ord, e) = self.ordinal(j)?;
+        let (ord, e) = match self.ordinal(j) {
+            Some(ordinal) => ordinal,
+            // "the last half of 1989", "the last quarter of 1990": the final one
+            None if the
+                && relative == Some(-1)
+                && self.is(j - 1, "last")
+                && self.is(j + 1, "of")
+                && self.year(j + 2).is_some() =>
+            {
+                relative = None;
+                match self.n(j) {
+                    "quarter" => (4, j),
+                    "half" => (2, j),
+                    _ => return None,
+                }
+            }
+            None => return None,
+        };
         let hyphen = self.is(e, "-");
         let unit_at = if hyphen { e + 1 } else { e };
         let (is_quarter, limit) = match self.n(unit_at) {
@@ -1448,12 +1557,18 @@ impl<'a> Parser<'a> {
             return Some(found(i + 1, TimexType::Time, form, "tonight"));
         }
         let offset = match self.n(i) {
+            "this" if self.is(i + 1, "coming") => 1,
             "this" | "current" => 0,
             "last" | "past" | "previous" => -1,
             "next" | "coming" => 1,
             _ => return None,
         };
-        let j = i + 1;
+        // "this coming Sunday" is the coming one
+        let j = if self.seq(i, &["this", "coming"]) {
+            i + 2
+        } else {
+            i + 1
+        };
         if self.w[i].capitalized
             && !self.w[i].sentence_start
             && self.w.get(j).is_some_and(|w| w.capitalized)
@@ -1471,6 +1586,16 @@ impl<'a> Parser<'a> {
             if offset != 0 && self.w[i].norm != "past" {
                 let form = Form::MonthNear { month, offset };
                 return Some(found(j + 1, TimexType::Date, form, "relative_month"));
+            }
+            // "this September": the month nearest the anchor, "this" in the extent
+            if self.is(i, "this") && !self.name_follows(j + 1) {
+                let form = Form::Date {
+                    year: None,
+                    month: Some(month),
+                    day: None,
+                    weekday: None,
+                };
+                return Some(found(j + 1, TimexType::Date, form, "this_month_name"));
             }
         }
         if let Some(&part) = self.lex.parts_of_day.get(self.n(j)) {
@@ -1503,6 +1628,19 @@ impl<'a> Parser<'a> {
         if !self.is(i, "the") {
             return None;
         }
+        // "the previous Friday", "the coming June": the determiner belongs
+        // to the expression
+        if self.is_any(i + 1, &["previous", "next", "last", "coming"]) {
+            if let Some(mut f) = self.relative(i + 1) {
+                if matches!(f.form, Form::Weekday { .. } | Form::MonthNear { .. }) {
+                    f.rule = match f.rule {
+                        "relative_weekday" => "the_relative_weekday",
+                        _ => "the_relative_month",
+                    };
+                    return Some(f);
+                }
+            }
+        }
         let offset = match self.n(i + 1) {
             "next" | "following" => Some(1),
             "previous" | "preceding" | "prior" => Some(-1),
@@ -1510,6 +1648,17 @@ impl<'a> Parser<'a> {
             _ => None,
         };
         if let Some(offset) = offset {
+            // "the next morning", "the previous evening"
+            if let Some(&part) = self.lex.parts_of_day.get(self.n(i + 2)) {
+                if self.plural(i + 2) || self.is(i + 3, "of") {
+                    return None;
+                }
+                let form = Form::PartOfDay {
+                    part,
+                    date: Some(Box::new(Form::DayAfter { offset })),
+                };
+                return Some(found(i + 3, TimexType::Time, form, "anaphoric_part_of_day"));
+            }
             let unit = self.unit(i + 2)?;
             if self.plural(i + 2) {
                 return None;
@@ -1985,9 +2134,23 @@ impl<'a> Parser<'a> {
             date = Some(Box::new(f.form));
             end = f.end;
         }
-        // "3 p.m. on Friday": the day is named after "on", outside the extent
-        if date.is_none() && self.is(end, "on") {
-            if let Some(f) = self.explicit_date(end + 1).filter(|f| {
+        // "3 p.m. on Friday", "10:35 a.m. (0735 GMT) Friday": the day is
+        // named after "on" or an aside, outside the extent
+        let mut day_at = end;
+        if self.is(day_at, "(") {
+            if let Some(close) = (day_at + 1..day_at + 8).find(|&k| self.is(k, ")")) {
+                day_at = close + 1;
+            }
+        }
+        let named_after = if self.is(day_at, "on") {
+            Some(day_at + 1)
+        } else if day_at > end {
+            Some(day_at)
+        } else {
+            None
+        };
+        if let (None, Some(at)) = (&date, named_after) {
+            if let Some(f) = self.explicit_date(at).filter(|f| {
                 matches!(
                     f.form,
                     Form::Date { day: Some(_), .. } | Form::Weekday { .. }
@@ -2263,6 +2426,11 @@ impl<'a> Parser<'a> {
             let mut end = j + 3;
             if self.is_any(end, &["quarter", "period"]) {
                 end += 1;
+            } else if let Some(span) = self
+                .amount_of_time(end)
+                .filter(|f| the && matches!(f.form, Form::Duration { .. }))
+            {
+                end = span.end; // "the year-earlier nine months"
             } else if the {
                 return None;
             }
@@ -2273,22 +2441,24 @@ impl<'a> Parser<'a> {
                 "year_earlier",
             ));
         }
-        // "year-end", "year end", "year's end"
-        if !the && self.is(i, "year") {
+        // "year-end", "year end", "year's end", "at month's end"
+        if !the && self.is_any(i, &["year", "month"]) {
             let end = match (self.n(i + 1), self.n(i + 2), self.n(i + 3)) {
                 ("-", "end", _) => i + 3,
                 ("end", _, _) => i + 2,
                 ("'", "s", "end") => i + 4,
                 _ => return None,
             };
+            let (unit, rule) = if self.is(i, "year") {
+                (Unit::Year, "year_end")
+            } else {
+                (Unit::Month, "month_end")
+            };
             let mut f = found(
                 end,
                 TimexType::Date,
-                Form::Relative {
-                    unit: Unit::Year,
-                    offset: 0,
-                },
-                "year_end",
+                Form::Relative { unit, offset: 0 },
+                rule,
             );
             f.modifier = Some(Modifier::End);
             return Some(f);
@@ -2374,7 +2544,7 @@ impl<'a> Parser<'a> {
             let unit = self.unit(k).filter(|_| !self.plural(k))?;
             let form = match unit {
                 Unit::Day => Form::DayAfter { offset: 0 },
-                Unit::Week | Unit::Month | Unit::Year => Form::Shift {
+                Unit::Week | Unit::Month | Unit::Quarter | Unit::Year => Form::Shift {
                     amount: Amount::Count(0.0),
                     unit,
                     direction: 1,
@@ -2387,7 +2557,39 @@ impl<'a> Parser<'a> {
         if !the {
             return None;
         }
+        // "For the week, the index fell 3.8%", "the week's most active
+        // session": the period the report is about
+        if j == i + 1 && !self.plural(j) {
+            if let Some(unit @ (Unit::Week | Unit::Month | Unit::Year)) = self.unit(j) {
+                let reported = self.is(i.wrapping_sub(1), "for")
+                    || (self.is(j + 1, "'") && self.is(j + 2, "s") && self.glued(j + 1));
+                let qualified = self.is_any(
+                    j + 1,
+                    &[
+                        "ended", "ending", "of", "before", "after", "to", "that", "when", "in",
+                        "earlier", "ago", "later", "since", "which",
+                    ],
+                );
+                if reported && !qualified {
+                    let form = Form::Relative { unit, offset: 0 };
+                    return Some(found(j + 1, TimexType::Date, form, "the_reported_period"));
+                }
+            }
+        }
         match (self.n(j), self.n(j + 1), self.n(j + 2)) {
+            // "the latest fiscal year": the last one reported
+            ("latest", "fiscal", "year") | ("latest", "year", _) => {
+                let form = Form::Relative {
+                    unit: Unit::Year,
+                    offset: -1,
+                };
+                let end = if self.is(j + 1, "fiscal") {
+                    j + 3
+                } else {
+                    j + 2
+                };
+                Some(found(end, TimexType::Date, form, "latest_year"))
+            }
             ("latest" | "most", _, _) | ("quarter", _, _) => {
                 let k = match self.n(j) {
                     "latest" => j + 1,
@@ -2429,7 +2631,8 @@ impl<'a> Parser<'a> {
     }
 
     /// "now", "currently", "recently", "the future", "the past", "soon",
-    /// "the near future", "these days", "nowadays", "right now".
+    /// "the near future", "these days", "nowadays"; "right now" is "now"
+    /// (an intensifier, no TIMEX3 mod).
     fn reference(&self, i: usize) -> Option<Found> {
         let r = |end, reference, rule| {
             Some(found(
@@ -2443,8 +2646,9 @@ impl<'a> Parser<'a> {
             ))
         };
         match self.n(i) {
+            // "Now, he says, ...": a discourse marker opening the sentence
+            "now" if self.w[i].sentence_start && self.is(i + 1, ",") => None,
             "now" => r(i + 1, Reference::Present, "now"),
-            "right" if self.is(i + 1, "now") => r(i + 2, Reference::Present, "now"),
             "currently" | "nowadays" => r(i + 1, Reference::Present, "present_adverb"),
             "current" => {
                 if self.unit(i + 1).is_some()
@@ -2507,6 +2711,16 @@ impl<'a> Parser<'a> {
                 }
                 ("present", "," | "." | ";" | "") => r(i + 2, Reference::Present, "the_present"),
                 ("short" | "near", "term") => r(i + 3, Reference::Future, "the_short_term"),
+                // "in the weeks ahead": some weeks from now
+                (_, "ahead") if self.plural(i + 1) => {
+                    let unit = self.unit(i + 1)?;
+                    let form = Form::Duration {
+                        amount: Amount::Some,
+                        unit,
+                        reach: Reach::Ahead,
+                    };
+                    Some(found(i + 3, TimexType::Duration, form, "the_units_ahead"))
+                }
                 _ => None,
             },
             "present" if self.is(i.wrapping_sub(1), "at") => {
