@@ -68,7 +68,13 @@ def load_texts() -> Tuple[List[Tuple[str, Optional[str]]], str]:
 def read_timeml(path: Path) -> Tuple[str, Optional[str]]:
     if chronoline is not None:
         doc = chronoline.read_timeml(str(path))
-        return doc.text, (str(doc.dct.date) if doc.dct is not None else None)
+        dct = doc.dct
+        if dct is None:
+            return doc.text, None
+        # A `datetime` (or, in older versions, an object with a `.date`).
+        if isinstance(dct, dt.date):
+            return doc.text, dct.isoformat()[:10]
+        return doc.text, str(dct.date)
     # Without the module: the TEXT element with its tags removed.
     xml = path.read_text(encoding="utf-8")
     body = re.search(r"<TEXT>(.*)</TEXT>", xml, re.S)

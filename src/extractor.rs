@@ -9,6 +9,8 @@ use crate::error::Error;
 use crate::model::{Dct, Document, Sentence};
 use crate::{events, recognize, resolve, text};
 
+mod pieces;
+
 /// How relative expressions are anchored.
 ///
 /// ```
@@ -165,6 +167,35 @@ impl Extractor {
     /// assert_eq!(doc.timexes.len(), 1);
     /// ```
     pub fn extract_document(&self, mut doc: Document) -> Document {
+        if !self.options.events && doc.sentences.is_empty() && doc.text.len() > pieces::PIECE_BYTES
+        {
+            // A long text, timexes only: in pieces, so that memory stays flat.
+            let mut sentences = Vec::new();
+            let mut timexes = Vec::new();
+            let inferred = pieces::extract_timexes(
+                &self.recognizer,
+                &self.options,
+                &doc.text,
+                doc.dct.as_ref(),
+                pieces::PIECE_BYTES,
+                |piece_sentences, piece_timexes| {
+                    sentences.extend(
+                        piece_sentences
+                            .iter()
+                            .map(|&span| Sentence { span, id: None }),
+                    );
+                    timexes.extend(piece_timexes);
+                },
+            );
+            doc.sentences = sentences;
+            doc.timexes = timexes;
+            if doc.dct.is_none() {
+                doc.dct = inferred;
+            }
+            doc.events.clear();
+            doc.links.clear();
+            return doc;
+        }
         let tokens = text::tokenize(&doc.text);
         if doc.sentences.is_empty() {
             doc.sentences = text::sentences(&doc.text, &tokens)
@@ -174,7 +205,8 @@ impl Extractor {
         }
         let spans: Vec<crate::model::Span> = doc.sentences.iter().map(|s| s.span).collect();
         let starts: Vec<usize> = spans.iter().map(|s| s.start).collect();
-        let words = recognize::words(&doc.text, &tokens, &starts);
+        let lower = recognize::lowercase(&doc.text);
+        let words = recognize::words(&doc.text, &lower, &tokens, &starts);
         let mentions = self.recognizer.recognize(&doc.text, &words, &spans);
         let resolved = resolve::resolve(
             &doc.text,

@@ -10,10 +10,13 @@ mod lexicon;
 mod prefilter;
 mod rules;
 
+use std::borrow::Cow;
+use std::ops::Deref;
 use std::sync::OnceLock;
 
 pub(crate) use lexicon::{HolidayRule, Lexicon, Unit};
 
+use crate::lexicon::FastMap;
 use crate::model::{Modifier, Span, TimexType};
 use crate::text::{Token, TokenKind};
 
@@ -171,11 +174,79 @@ pub(crate) struct Mention {
     pub rule: &'static str,
 }
 
+/// A token's normalized form: lowercase, without the periods of a word.
+/// Most tokens borrow it from the lowercased text; only dotted words
+/// ("p.m.") and non-ASCII ones own theirs.
+#[derive(Debug, Clone)]
+pub(crate) struct Norm<'t>(Cow<'t, str>);
+
+impl Norm<'_> {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The same, owning its text (for words kept after their piece).
+    pub fn into_owned(self) -> Norm<'static> {
+        Norm(Cow::Owned(self.0.into_owned()))
+    }
+}
+
+impl Deref for Norm<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<&str> for Norm<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+/// What the lexicon knows of a word: its entries in the tables the rules
+/// read at nearly every token, looked up once per word.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Known {
+    pub month: Option<u32>,
+    pub weekday: Option<u32>,
+    pub cardinal: Option<u32>,
+    pub ordinal: Option<u32>,
+    pub unit: Option<Unit>,
+}
+
+/// [`Known`] of every word of the month, weekday, cardinal, ordinal and
+/// unit tables.
+fn known_words() -> &'static FastMap<&'static str, Known> {
+    static KNOWN: OnceLock<FastMap<&'static str, Known>> = OnceLock::new();
+    KNOWN.get_or_init(|| {
+        let lex = lexicon();
+        let mut known: FastMap<&'static str, Known> = FastMap::default();
+        for (word, &m) in &lex.months {
+            known.entry(word).or_default().month = Some(m);
+        }
+        for (word, &d) in &lex.weekdays {
+            known.entry(word).or_default().weekday = Some(d);
+        }
+        for (word, &c) in &lex.cardinals {
+            known.entry(word).or_default().cardinal = Some(c);
+        }
+        for (word, &o) in &lex.ordinals {
+            known.entry(word).or_default().ordinal = Some(o);
+        }
+        for (word, &u) in &lex.units {
+            known.entry(word).or_default().unit = Some(u);
+        }
+        known
+    })
+}
+
 /// A token with what the rules need to know about it.
 #[derive(Debug, Clone)]
-pub(crate) struct Word {
+pub(crate) struct Word<'t> {
     /// Lowercase, without periods: "Sept." is `sept`, "p.m." is `pm`.
-    pub norm: String,
+    pub norm: Norm<'t>,
     pub kind: TokenKind,
     pub span: Span,
     pub space_before: bool,
@@ -187,41 +258,94 @@ pub(crate) struct Word {
     pub dotted: bool,
     /// The token starts a sentence.
     pub sentence_start: bool,
+    /// Its entries in the lexicon's word tables.
+    pub known: Known,
 }
 
-pub(crate) fn words(text: &str, tokens: &[Token], sentence_starts: &[usize]) -> Vec<Word> {
+/// `text` with its ASCII letters lowercased (same length, same char
+/// boundaries): what [`words`] borrows the normalized tokens from.
+pub(crate) fn lowercase(text: &str) -> String {
+    text.to_ascii_lowercase()
+}
+
+/// The words of `tokens`; `lower` is [`lowercase`] of `text`.
+pub(crate) fn words<'t>(
+    text: &str,
+    lower: &'t str,
+    tokens: &[Token],
+    sentence_starts: &[usize],
+) -> Vec<Word<'t>> {
+    words_in(text, lower, 0, tokens, sentence_starts)
+}
+
+/// [`words`] with `lower` the [`lowercase`] of `text` from byte
+/// `lower_start` on (a piece of a long text).
+pub(crate) fn words_in<'t>(
+    text: &str,
+    lower: &'t str,
+    lower_start: usize,
+    tokens: &[Token],
+    sentence_starts: &[usize],
+) -> Vec<Word<'t>> {
     let mut starts = sentence_starts.iter().peekable();
+    let known_words = known_words();
     tokens
         .iter()
         .map(|t| {
             let raw = t.text(text);
             let keep = |c: char| c != '.' || t.kind != TokenKind::Word;
-            let norm: String = if raw.is_ascii() {
-                // The common case, without the Unicode case tables.
-                raw.chars()
-                    .filter(|c| keep(*c))
-                    .map(|c| c.to_ascii_lowercase())
-                    .collect()
+            let norm = if raw.is_ascii() {
+                // The common case: a slice of the lowercased text.
+                let lowered = t
+                    .span
+                    .start
+                    .checked_sub(lower_start)
+                    .and_then(|start| lower.get(start..start + t.span.len()))
+                    .unwrap_or("");
+                if t.kind == TokenKind::Word && lowered.contains('.') {
+                    Cow::Owned(lowered.chars().filter(|c| keep(*c)).collect())
+                } else {
+                    Cow::Borrowed(lowered)
+                }
             } else {
-                raw.chars()
-                    .filter(|c| keep(*c))
-                    .flat_map(char::to_lowercase)
-                    .map(|c| if c == '\u{2019}' { '\'' } else { c })
-                    .collect()
+                Cow::Owned(
+                    raw.chars()
+                        .filter(|c| keep(*c))
+                        .flat_map(char::to_lowercase)
+                        .map(|c| if c == '\u{2019}' { '\'' } else { c })
+                        .collect(),
+                )
             };
             while starts.peek().is_some_and(|s| **s < t.span.start) {
                 starts.next();
             }
             let sentence_start = starts.peek().is_some_and(|s| **s == t.span.start);
-            let letters = raw.chars().filter(|c| c.is_alphabetic());
+            let (capitalized, upper) = if raw.is_ascii() {
+                // One pass over the bytes, without the Unicode tables.
+                let bytes = raw.as_bytes();
+                let mut letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).peekable();
+                let any = letters.peek().is_some();
+                (
+                    bytes.first().is_some_and(u8::is_ascii_uppercase),
+                    any && letters.all(u8::is_ascii_uppercase),
+                )
+            } else {
+                let mut letters = raw.chars().filter(|c| c.is_alphabetic()).peekable();
+                let any = letters.peek().is_some();
+                (
+                    raw.chars().next().is_some_and(char::is_uppercase),
+                    any && letters.all(char::is_uppercase),
+                )
+            };
+            let known = known_words.get(&*norm).copied().unwrap_or_default();
             Word {
-                norm,
+                known,
+                norm: Norm(norm),
                 kind: t.kind,
                 span: t.span,
                 space_before: t.space_before,
-                capitalized: raw.chars().next().is_some_and(char::is_uppercase),
-                upper: raw.chars().any(char::is_alphabetic)
-                    && letters.clone().all(char::is_uppercase),
+                capitalized,
+                upper,
                 dotted: t.kind == TokenKind::Word && raw.ends_with('.'),
                 sentence_start,
             }

@@ -64,7 +64,7 @@ impl Value {
 }
 
 struct Context<'a> {
-    words: &'a [Word],
+    words: &'a [Word<'a>],
     dct: Option<NaiveDate>,
 
     options: &'a Options,
@@ -86,7 +86,7 @@ struct Context<'a> {
     sentence: (usize, usize),
     /// What the words around the current mention say.
     hint: Hint,
-    /// Where the current mention starts (token index).
+    /// Where the current mention starts (token index in the document).
     current_token: usize,
 }
 
@@ -99,122 +99,189 @@ pub(crate) fn resolve(
     options: &Options,
 ) -> Resolved {
     let inferred_dct = if dct.is_none() {
-        infer_dct(&mentions, sentences)
+        infer_dct(&mentions, sentences.first().map_or(0, |s| s.end))
     } else {
         None
     };
     let anchor = dct.or(inferred_dct.as_ref());
-    let mut cx = Context {
-        words,
-        dct: anchor.map(|d| d.date),
-
-        options,
-        narrative: None,
-        days: Vec::new(),
-        quarter_talk: false,
-        last_quarter: None,
-        explicit: None,
-        sentence: (0, 0),
-        hint: Hint::default(),
-        current_token: 0,
-    };
-    let mut timexes = Vec::with_capacity(mentions.len());
-    // The mention each timex came from.
-    let mut sources = Vec::with_capacity(mentions.len());
-    for (index, mention) in mentions.iter().enumerate() {
-        let tid = index + 1;
-        let sentence = sentence_tokens(words, sentences, mention.tokens.0);
-        let cue = tense::cue_near(words, mention.tokens, sentence);
-        let possessive_weekday = names_weekday(&mention.form)
-            && words.get(mention.tokens.1).is_some_and(|w| w.norm == "'")
-            && words
-                .get(mention.tokens.1 + 1)
-                .is_some_and(|w| w.norm == "s");
-        let direction = if tense::moved_to(words, mention.tokens.0) {
-            Some(Direction::Future)
-        } else if possessive_weekday {
-            // "Wednesday's ruling", "before Friday's purchases": news
-            // names an event by its weekday once it has happened
-            Some(Direction::Past)
-        } else {
-            cue.map(|(d, _)| d)
-        };
-        let before = mention
-            .tokens
-            .0
-            .checked_sub(1)
-            .and_then(|i| words.get(i))
-            .map_or("", |w| w.norm.as_str());
-        cx.current_token = mention.tokens.0;
-        cx.sentence = sentence;
-        cx.hint = Hint {
-            strong: possessive_weekday || cue.is_some_and(|(_, dist)| dist <= 3),
-            deadline: !possessive_weekday
-                && matches!(before, "by" | "until" | "till" | "before" | "through"),
-        };
-        if matches!(
-            mention.form,
-            Form::Quarter { .. }
-                | Form::Relative {
-                    unit: Unit::Quarter,
-                    ..
-                }
-        ) {
-            cx.quarter_talk = true;
-        }
-        let value = cx.value(mention, direction, sentence);
-        let Some(text_slice) = mention.span.slice(text) else {
-            continue;
-        };
-        if let Some(day) = value.sets_day {
-            cx.days.push(Mentioned {
-                date: day,
-                direction,
-                tid,
-                end_token: mention.tokens.1,
-            });
-        }
-        if let Some(point) = value.sets_anchor {
-            cx.narrative = Some((point, tid));
-            if let Some(interval) = value.interval {
-                cx.explicit = Some((point, interval.granularity, tid));
-            }
-        }
-        let temporal_function = value.anchor.is_some();
-        sources.push(index);
-        timexes.push(Timex {
-            id: format!("t{tid}"),
-            span: mention.span,
-            text: text_slice.to_string(),
-            kind: mention.kind,
-            value: value.value,
-            modifier: mention.modifier,
-            quant: value.quant,
-            freq: value.freq,
-            begin_point: None,
-            end_point: None,
-            anchor: value.anchor,
-            temporal_function,
-            interval: value.interval,
-            rule: mention.rule.to_string(),
-        });
-    }
-    join_ranges(&mut cx, &mentions, &sources, &mut timexes);
-    for timex in &mut timexes {
-        if timex.kind != TimexType::Duration {
-            continue;
-        }
-        if let Some(interval) = timex.interval {
-            if Some(interval.end.date()) == cx.dct.and_then(|d| d.succ_opt()) {
-                timex.end_point = Some("t0".to_string());
-            } else if Some(interval.start.date()) == cx.dct {
-                timex.begin_point = Some("t0".to_string());
-            }
-        }
-    }
+    let timexes = Resolver::new(anchor, options).resolve(text, words, sentences, mentions, 0);
     Resolved {
         timexes,
         inferred_dct,
+    }
+}
+
+/// Resolves the mentions of a text piece by piece (in order), carrying
+/// what the discourse has set (days, the narrative anchor, timex numbers)
+/// from one piece to the next, so that the result is the one of the whole
+/// text at once.
+pub(crate) struct Resolver<'o> {
+    dct: Option<NaiveDate>,
+    options: &'o Options,
+    narrative: Option<(NaiveDate, usize)>,
+    days: Vec<Mentioned>,
+    quarter_talk: bool,
+    last_quarter: Option<(i32, u32)>,
+    explicit: Option<(NaiveDate, Granularity, usize)>,
+    /// Mentions resolved so far: the next timex is `t{mentions_seen + 1}`.
+    mentions_seen: usize,
+}
+
+impl<'o> Resolver<'o> {
+    pub fn new(anchor: Option<&Dct>, options: &'o Options) -> Resolver<'o> {
+        Resolver {
+            dct: anchor.map(|d| d.date),
+            options,
+            narrative: None,
+            days: Vec::new(),
+            quarter_talk: false,
+            last_quarter: None,
+            explicit: None,
+            mentions_seen: 0,
+        }
+    }
+
+    /// The timexes of one piece: `mentions` index `words`, whose first is
+    /// token `token_offset` of the whole text.
+    pub fn resolve(
+        &mut self,
+        text: &str,
+        words: &[Word],
+        sentences: &[Span],
+        mentions: Vec<Mention>,
+        token_offset: usize,
+    ) -> Vec<Timex> {
+        let mut cx = Context {
+            words,
+            dct: self.dct,
+
+            options: self.options,
+            narrative: self.narrative,
+            days: std::mem::take(&mut self.days),
+            quarter_talk: self.quarter_talk,
+            last_quarter: self.last_quarter,
+            explicit: self.explicit,
+            sentence: (0, 0),
+            hint: Hint::default(),
+            current_token: 0,
+        };
+        let timexes = cx.resolve(text, sentences, &mentions, self.mentions_seen, token_offset);
+        self.narrative = cx.narrative;
+        self.days = cx.days;
+        self.quarter_talk = cx.quarter_talk;
+        self.last_quarter = cx.last_quarter;
+        self.explicit = cx.explicit;
+        self.mentions_seen += mentions.len();
+        timexes
+    }
+}
+
+impl Context<'_> {
+    fn resolve(
+        &mut self,
+        text: &str,
+        sentences: &[Span],
+        mentions: &[Mention],
+        mentions_before: usize,
+        token_offset: usize,
+    ) -> Vec<Timex> {
+        let cx = self;
+        let words = cx.words;
+        let mut timexes = Vec::with_capacity(mentions.len());
+        // The mention each timex came from.
+        let mut sources = Vec::with_capacity(mentions.len());
+        for (index, mention) in mentions.iter().enumerate() {
+            let tid = mentions_before + index + 1;
+            let sentence = sentence_tokens(words, sentences, mention.tokens.0);
+            let cue = tense::cue_near(words, mention.tokens, sentence);
+            let possessive_weekday = names_weekday(&mention.form)
+                && words.get(mention.tokens.1).is_some_and(|w| w.norm == "'")
+                && words
+                    .get(mention.tokens.1 + 1)
+                    .is_some_and(|w| w.norm == "s");
+            let direction = if tense::moved_to(words, mention.tokens.0) {
+                Some(Direction::Future)
+            } else if possessive_weekday {
+                // "Wednesday's ruling", "before Friday's purchases": news
+                // names an event by its weekday once it has happened
+                Some(Direction::Past)
+            } else {
+                cue.map(|(d, _)| d)
+            };
+            let before = mention
+                .tokens
+                .0
+                .checked_sub(1)
+                .and_then(|i| words.get(i))
+                .map_or("", |w| w.norm.as_str());
+            cx.current_token = token_offset + mention.tokens.0;
+            cx.sentence = sentence;
+            cx.hint = Hint {
+                strong: possessive_weekday || cue.is_some_and(|(_, dist)| dist <= 3),
+                deadline: !possessive_weekday
+                    && matches!(before, "by" | "until" | "till" | "before" | "through"),
+            };
+            if matches!(
+                mention.form,
+                Form::Quarter { .. }
+                    | Form::Relative {
+                        unit: Unit::Quarter,
+                        ..
+                    }
+            ) {
+                cx.quarter_talk = true;
+            }
+            let value = cx.value(mention, direction, sentence);
+            let Some(text_slice) = mention.span.slice(text) else {
+                continue;
+            };
+            if let Some(day) = value.sets_day {
+                cx.days.push(Mentioned {
+                    date: day,
+                    direction,
+                    tid,
+                    end_token: token_offset + mention.tokens.1,
+                });
+            }
+            if let Some(point) = value.sets_anchor {
+                cx.narrative = Some((point, tid));
+                if let Some(interval) = value.interval {
+                    cx.explicit = Some((point, interval.granularity, tid));
+                }
+            }
+            let temporal_function = value.anchor.is_some();
+            sources.push(index);
+            timexes.push(Timex {
+                id: format!("t{tid}"),
+                span: mention.span,
+                text: text_slice.to_string(),
+                kind: mention.kind,
+                value: value.value,
+                modifier: mention.modifier,
+                quant: value.quant,
+                freq: value.freq,
+                begin_point: None,
+                end_point: None,
+                anchor: value.anchor,
+                temporal_function,
+                interval: value.interval,
+                rule: mention.rule.to_string(),
+            });
+        }
+        join_ranges(cx, mentions, &sources, &mut timexes);
+        for timex in &mut timexes {
+            if timex.kind != TimexType::Duration {
+                continue;
+            }
+            if let Some(interval) = timex.interval {
+                if Some(interval.end.date()) == cx.dct.and_then(|d| d.succ_opt()) {
+                    timex.end_point = Some("t0".to_string());
+                } else if Some(interval.start.date()) == cx.dct {
+                    timex.begin_point = Some("t0".to_string());
+                }
+            }
+        }
+        timexes
     }
 }
 
@@ -338,8 +405,7 @@ fn sentence_tokens(words: &[Word], sentences: &[Span], i: usize) -> (usize, usiz
 
 /// A DCT read from the text: a full date in the first sentence (a dateline
 /// such as "WASHINGTON, March 22, 1998 (AP) -"), else the first full date.
-fn infer_dct(mentions: &[Mention], sentences: &[Span]) -> Option<Dct> {
-    let first_sentence_end = sentences.first().map_or(0, |s| s.end);
+pub(crate) fn infer_dct(mentions: &[Mention], first_sentence_end: usize) -> Option<Dct> {
     mentions.iter().find_map(|m| {
         let Form::Date {
             year: Some(y),

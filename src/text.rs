@@ -48,11 +48,23 @@ fn abbreviations() -> &'static AbbreviationSet {
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    let mut chars = text.char_indices().peekable();
     let mut space_before = true;
-    while let Some((start, c)) = chars.next() {
+    let mut at = 0;
+    // By byte position: every token and white space character ends on a
+    // char boundary, and an ASCII byte is its own char.
+    while let Some(&byte) = bytes.get(at) {
+        let start = at;
+        let c = if byte.is_ascii() {
+            char::from(byte)
+        } else {
+            match text.get(start..).and_then(|rest| rest.chars().next()) {
+                Some(c) => c,
+                None => break,
+            }
+        };
         if c.is_whitespace() {
             space_before = true;
+            at += c.len_utf8();
             continue;
         }
         let (end, kind) = if c.is_ascii_digit() {
@@ -62,9 +74,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         } else {
             (start + c.len_utf8(), TokenKind::Punct)
         };
-        while chars.peek().is_some_and(|(i, _)| *i < end) {
-            chars.next();
-        }
+        at = end.max(start + c.len_utf8());
         tokens.push(Token {
             span: Span::new(start, end),
             kind,

@@ -418,7 +418,7 @@ pub(super) fn worth_parsing(lex: &'static Lexicon, words: &[Word]) -> Vec<bool> 
 
 #[cfg(test)]
 mod tests {
-    use super::super::{lexicon, words, Mention, Recognizer};
+    use super::super::{lexicon, lowercase, words, Mention, Recognizer};
     use crate::text::{sentences, tokenize};
 
     /// The mentions with the prefilter, and with the rules tried everywhere.
@@ -426,7 +426,8 @@ mod tests {
         let tokens = tokenize(text);
         let spans = sentences(text, &tokens);
         let starts: Vec<usize> = spans.iter().map(|s| s.start).collect();
-        let words = words(text, &tokens, &starts);
+        let lower = lowercase(text);
+        let words = words(text, &lower, &tokens, &starts);
         let recognizer = Recognizer::new();
         let filtered = recognizer.recognize(text, &words, &spans);
         let everywhere = recognizer.recognize_at(text, &words, &spans, |_| true);
@@ -444,11 +445,9 @@ mod tests {
             "The minister said the talks would go on as planned.",
             &tokens,
         );
-        let w = words(
-            "The minister said the talks would go on as planned.",
-            &tokens,
-            &[spans[0].start],
-        );
+        let sentence = "The minister said the talks would go on as planned.";
+        let lower = lowercase(sentence);
+        let w = words(sentence, &lower, &tokens, &[spans[0].start]);
         assert!(super::worth_parsing(lexicon(), &w).iter().all(|b| !b));
     }
 
@@ -482,7 +481,8 @@ mod tests {
             let tokens = tokenize(text);
             let spans = sentences(text, &tokens);
             let starts: Vec<usize> = spans.iter().map(|s| s.start).collect();
-            let mask = super::worth_parsing(lexicon(), &words(text, &tokens, &starts));
+            let lower = lowercase(text);
+            let mask = super::worth_parsing(lexicon(), &words(text, &lower, &tokens, &starts));
             kept += mask.iter().filter(|b| **b).count();
             all += mask.len();
         }

@@ -5,7 +5,7 @@
 //! scanning a sentence is linear in its length.
 
 use super::lexicon::{Lexicon, Unit};
-use super::{Amount, Form, Reach, Reference, Word, YearSpec};
+use super::{Amount, Form, Known, Reach, Reference, Word, YearSpec};
 use crate::model::{Modifier, TimexType};
 use crate::text::TokenKind;
 
@@ -164,6 +164,37 @@ const PREFIXES: &[(&[&str], Option<Modifier>, PrefixUse)] = &[
     ),
 ];
 
+/// The first words of [`PREFIXES`] (a test checks the two agree): at any
+/// other word the prefixes need not be tried.
+const PREFIX_FIRST_WORDS: &[&str] = &[
+    "the",
+    "end",
+    "beginning",
+    "start",
+    "early",
+    "late",
+    "mid",
+    "earlier",
+    "later",
+    "about",
+    "ca",
+    "circa",
+    "around",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+    "more",
+    "over",
+    "less",
+    "fewer",
+    "under",
+    "at",
+    "no",
+    "up",
+];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum PrefixUse {
     /// Dates and times: "early September", "late Monday".
@@ -181,16 +212,41 @@ enum PrefixUse {
 
 pub(crate) struct Parser<'a> {
     lex: &'a Lexicon,
-    w: &'a [Word],
+    w: &'a [Word<'a>],
 }
 
 impl<'a> Parser<'a> {
-    pub fn new(lex: &'a Lexicon, words: &'a [Word]) -> Parser<'a> {
+    /// The rules [`Parser::expression`] tries at each token, in order: on
+    /// a tie in length the first wins.
+    const RULES: [fn(&Parser<'a>, usize) -> Option<Found>; 14] = [
+        Parser::explicit_date,
+        Parser::numeric_date,
+        Parser::year_or_era,
+        Parser::quarter_or_half,
+        Parser::season,
+        Parser::holiday,
+        Parser::relative,
+        Parser::anaphoric_day,
+        Parser::amount_of_time,
+        Parser::clock_time,
+        Parser::part_of_day,
+        Parser::set,
+        Parser::reference,
+        Parser::business_period,
+    ];
+
+    pub fn new(lex: &'a Lexicon, words: &'a [Word<'a>]) -> Parser<'a> {
         Parser { lex, w: words }
     }
 
     fn n(&self, i: usize) -> &str {
         self.w.get(i).map_or("", |w| w.norm.as_str())
+    }
+
+    /// What the lexicon's word tables hold for token `i` (nothing past the
+    /// end).
+    fn known(&self, i: usize) -> Known {
+        self.w.get(i).map_or(Known::default(), |w| w.known)
     }
 
     fn is(&self, i: usize, word: &str) -> bool {
@@ -233,7 +289,7 @@ impl<'a> Parser<'a> {
 
     fn month(&self, i: usize) -> Option<u32> {
         let w = self.w.get(i)?;
-        let m = *self.lex.months.get(w.norm.as_str())?;
+        let m = w.known.month?;
         if !w.capitalized {
             return None;
         }
@@ -259,7 +315,7 @@ impl<'a> Parser<'a> {
 
     fn weekday(&self, i: usize) -> Option<u32> {
         let w = self.w.get(i)?;
-        let d = *self.lex.weekdays.get(w.norm.as_str())?;
+        let d = w.known.weekday?;
         if w.norm.len() > 4 || (w.dotted && w.capitalized) {
             Some(d)
         } else {
@@ -269,7 +325,7 @@ impl<'a> Parser<'a> {
 
     fn unit(&self, i: usize) -> Option<Unit> {
         let w = self.w.get(i)?;
-        self.lex.units.get(w.norm.as_str()).copied()
+        w.known.unit
     }
 
     fn plural(&self, i: usize) -> bool {
@@ -300,15 +356,15 @@ impl<'a> Parser<'a> {
             }
             return None;
         }
-        if let Some(&o) = self.lex.ordinals.get(self.n(i)) {
+        if let Some(o) = self.known(i).ordinal {
             return Some((o, i + 1));
         }
-        let tens = *self.lex.cardinals.get(self.n(i))?;
+        let tens = self.known(i).cardinal?;
         if !(20..=90).contains(&tens) || tens % 10 != 0 {
             return None;
         }
         let k = if self.is(i + 1, "-") { i + 2 } else { i + 1 };
-        let &o = self.lex.ordinals.get(self.n(k))?;
+        let o = self.known(k).ordinal?;
         (o < 10).then_some((tens + o, k + 1))
     }
 
@@ -387,7 +443,7 @@ impl<'a> Parser<'a> {
 
     /// A year written in words: "nineteen ninety-four".
     fn year_words(&self, i: usize) -> Option<(i32, usize)> {
-        let century = *self.lex.cardinals.get(self.n(i))?;
+        let century = self.known(i).cardinal?;
         if !(10..=20).contains(&century) {
             return None;
         }
@@ -403,13 +459,13 @@ impl<'a> Parser<'a> {
         if n == "a" || n == "an" {
             return None;
         }
-        let &v = self.lex.cardinals.get(n)?;
+        let v = self.known(i).cardinal?;
         if v >= 100 {
             return None;
         }
         if (20..=90).contains(&v) && v % 10 == 0 {
             let k = if self.is(i + 1, "-") { i + 2 } else { i + 1 };
-            if let Some(&u) = self.lex.cardinals.get(self.n(k)) {
+            if let Some(u) = self.known(k).cardinal {
                 if (1..=9).contains(&u) && self.n(k) != "a" && self.n(k) != "an" {
                     return Some((v + u, k + 1));
                 }
@@ -554,6 +610,9 @@ impl<'a> Parser<'a> {
             return None;
         }
         let mut best = self.core(i);
+        if !PREFIX_FIRST_WORDS.contains(&first.norm.as_str()) {
+            return best.map(|f| self.or_so(f));
+        }
         for (words, modifier, use_) in PREFIXES {
             if !self.seq(i, words) {
                 continue;
@@ -629,29 +688,19 @@ impl<'a> Parser<'a> {
         f
     }
 
-    /// The longest bare expression at `i`.
+    /// The longest bare expression at `i`: the first rule (in
+    /// [`Parser::RULES`] order) of those that read the most tokens.
     fn core(&self, i: usize) -> Option<Found> {
-        let candidates = [
-            self.explicit_date(i),
-            self.numeric_date(i),
-            self.year_or_era(i),
-            self.quarter_or_half(i),
-            self.season(i),
-            self.holiday(i),
-            self.relative(i),
-            self.anaphoric_day(i),
-            self.amount_of_time(i),
-            self.clock_time(i),
-            self.part_of_day(i),
-            self.set(i),
-            self.reference(i),
-            self.business_period(i),
-        ];
-        candidates
-            .into_iter()
-            .flatten()
-            .filter(|f| f.end > i)
-            .reduce(|best, f| if f.end > best.end { f } else { best })
+        let mut best: Option<Found> = None;
+        // One rule at a time, keeping only the best: no array of every
+        // rule's result to build and move.
+        for rule in Self::RULES {
+            let Some(f) = rule(self, i) else { continue };
+            if f.end > i && best.as_ref().is_none_or(|b| f.end > b.end) {
+                best = Some(f);
+            }
+        }
+        best
     }
 
     /// "Sunday, 7 December", "7 December 2025", "December 7, 2025",
@@ -2713,4 +2762,19 @@ pub(crate) fn valid_day(year: Option<i32>, month: u32, day: u32) -> bool {
         _ => 31,
     };
     day <= max
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefix_first_words_are_the_first_words_of_the_prefixes() {
+        let mut firsts: Vec<&str> = PREFIXES.iter().map(|(words, _, _)| words[0]).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        let mut listed = PREFIX_FIRST_WORDS.to_vec();
+        listed.sort_unstable();
+        assert_eq!(firsts, listed);
+    }
 }
