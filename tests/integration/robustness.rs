@@ -323,6 +323,40 @@ fn duplicate_ids_in_timeml_are_an_error() {
     }
 }
 
+/// Found by the `timeml` fuzz target: an `<s>` inside another (or inside a
+/// TIMEX3 or EVENT) was read as a sentence that TimeML cannot write inline,
+/// so what was written, read and written again came out different.
+#[test]
+fn sentences_nested_in_timeml_markup_are_not_sentences() {
+    for (xml, sentences) in [
+        (
+            "<TimeML><TEXT><s><TimeML><s id=\"\"></s></TimeML>></s></TEXT></TimeML>",
+            1,
+        ),
+        (
+            "<TimeML><TEXT><s id=\"1\">a <s id=\"2\">b</s></s> <s id=\"3\">c</s></TEXT></TimeML>",
+            2,
+        ),
+        (
+            "<TimeML><TEXT><EVENT eid=\"e1\">a<s id=\"1\">b</s></EVENT></TEXT></TimeML>",
+            0,
+        ),
+        (
+            "<TimeML><TEXT><TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2025\">20<s id=\"1\">25</s></TIMEX3></TEXT></TimeML>",
+            0,
+        ),
+    ] {
+        let doc = parse_timeml(xml).unwrap();
+        assert_eq!(doc.sentences.len(), sentences, "{xml}: {:?}", doc.sentences);
+        assert_eq!(annotation_problems(&doc), Vec::<String>::new(), "{xml}");
+        let written = to_timeml(&doc);
+        assert!(!written.contains("not written inline"), "{written}");
+        let again = parse_timeml(&written).unwrap();
+        assert_eq!(again.text, doc.text);
+        assert_eq!(to_timeml(&again), written, "{xml}");
+    }
+}
+
 #[test]
 fn nested_looking_markup_in_timeml_is_not_recursion() {
     // The reader keeps a stack of open elements on the heap, so depth is
@@ -491,6 +525,42 @@ mod command_line {
             &["poetry", "news", "narrative"],
         );
         fails_with(&["extract", "--example", "--format", "pdf"], 2, &["pdf"]);
+    }
+
+    #[test]
+    fn bad_per_file_dcts_exit_2_naming_the_value() {
+        let dir = crate::common::temp_dir("robust-dct");
+        let note = dir.join("note.txt");
+        std::fs::write(&note, "They met on Monday.").unwrap();
+        let note_arg = note.to_str().unwrap();
+        fails_with(
+            &["timeline", note_arg, "--dct", "note.txt=2025-02-30"],
+            2,
+            &["invalid document date", "2025-02-30"],
+        );
+        fails_with(
+            &["timeline", note_arg, "--dct", "other.txt=2025-03-01"],
+            2,
+            &["other.txt", "not an input file"],
+        );
+        fails_with(
+            &["extract", note_arg, "--dct", "=2025-03-01"],
+            2,
+            &["no file before '='"],
+        );
+        fails_with(
+            &[
+                "extract",
+                note_arg,
+                "--dct",
+                "2025-03-01",
+                "--dct",
+                "2025-03-02",
+            ],
+            2,
+            &["--dct DATE given twice"],
+        );
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
