@@ -26,9 +26,8 @@ import argparse
 import os
 import re
 import sys
-import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import chronoline
 from chronoline import _batch

@@ -25,6 +25,7 @@ from chronoline._chronoline import (
     __version__,
     example_article,
     extract,
+    is_valid_timex_value,
     parse_timeml,
     read_timeml,
 )
@@ -45,6 +46,7 @@ __all__ = [
     "__version__",
     "example_article",
     "extract",
+    "is_valid_timex_value",
     "parse_timeml",
     "read_timeml",
 ]

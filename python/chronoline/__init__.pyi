@@ -13,6 +13,7 @@ from chronoline._chronoline import Timex as Timex
 from chronoline._chronoline import __version__ as __version__
 from chronoline._chronoline import example_article as example_article
 from chronoline._chronoline import extract as extract
+from chronoline._chronoline import is_valid_timex_value as is_valid_timex_value
 from chronoline._chronoline import parse_timeml as parse_timeml
 from chronoline._chronoline import read_timeml as read_timeml
 
@@ -32,6 +33,7 @@ __all__ = [
     "__version__",
     "example_article",
     "extract",
+    "is_valid_timex_value",
     "parse_timeml",
     "read_timeml",
 ]
