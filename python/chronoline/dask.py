@@ -79,16 +79,8 @@ def extract_timeline(
     ``(partition << 33) + row``."""
     require("dask", "dask", "chronoline.dask")
     options = _batch.extract_options(
-        list(df.columns),
-        text_col,
-        dct_col,
-        id_col,
-        mode=mode,
-        prefer=prefer,
-        threads=threads,
-        timexes=timexes,
-        undated=undated,
-        context_dating=context_dating,
+        list(df.columns), text_col, dct_col, id_col, mode=mode, prefer=prefer, threads=threads,
+        timexes=timexes, undated=undated, context_dating=context_dating,
     )
     meta = _pandas_rows(_batch.arrow_schema().empty_table())
     return df.map_partitions(

@@ -66,16 +66,8 @@ def extract_timeline(
     from pyspark.sql import functions as F
 
     options = _batch.extract_options(
-        list(df.columns),
-        text_col,
-        dct_col,
-        id_col,
-        mode=mode,
-        prefer=prefer,
-        threads=threads,
-        timexes=timexes,
-        undated=undated,
-        context_dating=context_dating,
+        list(df.columns), text_col, dct_col, id_col, mode=mode, prefer=prefer, threads=threads,
+        timexes=timexes, undated=undated, context_dating=context_dating,
     )
     columns = [F.col(text_col).cast("string").alias("text")]
     if dct_col is not None:
