@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::error::{Error, ErrorKind};
-use crate::eval::{evaluate, is_dev_file, Scores};
+use crate::eval::{evaluate, evaluate_timex2, is_dev_file, read_timex2, Scores, Timex2Scores};
 use crate::extractor::{Extractor, Mode, Options};
 use crate::io::csv;
 use crate::io::timeml::{read_timeml, to_timeml};
@@ -48,6 +48,9 @@ enum Command {
     Tempeval(TempevalArgs),
     /// Score system TimeML files against gold ones with the TempEval-3 measures.
     Eval(EvalArgs),
+    /// Run on TIMEX2-annotated SGML (WikiWars) and score extents and values.
+    #[command(name = "wikiwars-eval", visible_alias = "timex2-eval")]
+    WikiwarsEval(WikiwarsEvalArgs),
 }
 
 #[derive(Args)]
@@ -195,6 +198,38 @@ struct EvalArgs {
     split: Split,
 }
 
+#[derive(Args)]
+#[command(after_help = "\
+DIR holds TIMEX2-annotated SGML files (.xml, .sgm, .sgml), or is a WikiWars
+folder whose timex2-inline/ subfolder holds them (NAME.key.xml); a raw/
+subfolder beside it (NAME.sgm) must then hold the same text without tags,
+and its DATETIME is the document date.
+
+Each document's TEXT is run through chronoline (narrative mode by default,
+the DATETIME as DCT) and its timexes are paired with the outermost gold
+TIMEX2s as the TempEval-3 scorer pairs them: identical extents first, then
+each gold one with the first unpaired overlapping system one. Strict counts
+identical extents, relaxed any pair. The value accuracy is over the relaxed
+pairs whose gold val is a plain date: YYYY, YYYY-MM, YYYY-MM-DD, a decade
+YYY or a century YY, each perhaps after BC; the system value must be the
+same string (mod is not compared).
+
+Example:
+  chronoline wikiwars-eval ../shared/data/wikiwars/train")]
+struct WikiwarsEvalArgs {
+    /// The folder of TIMEX2-annotated SGML files (see below).
+    dir: PathBuf,
+    /// How relative expressions are anchored.
+    #[arg(long, value_enum, default_value_t = ModeArg::Narrative)]
+    mode: ModeArg,
+    /// List every error, document by document.
+    #[arg(long)]
+    errors: bool,
+    /// Print JSON (figures as fractions in [0, 1]) instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum ModeArg {
     /// Anchor to the document creation time.
@@ -315,6 +350,7 @@ where
         Command::TimelineEval(args) => timeline_eval(args),
         Command::Tempeval(args) => tempeval(args),
         Command::Eval(args) => eval(args),
+        Command::WikiwarsEval(args) => wikiwars_eval(args),
     };
     match result {
         Ok(()) => 0,
@@ -866,6 +902,118 @@ fn eval(args: EvalArgs) -> Result<(), Failure> {
         score_table(&scores, args.split, args.errors)
     };
     write_stdout(&output)
+}
+
+/// The TIMEX2 gold files of a WikiWars-like folder, each with the raw SGML
+/// file of the same document if there is one.
+fn timex2_files(dir: &Path) -> Result<Vec<(PathBuf, Option<PathBuf>)>, Failure> {
+    let inline = dir.join("timex2-inline");
+    let (gold_dir, raw_dir) = if inline.is_dir() {
+        (inline, Some(dir.join("raw")).filter(|raw| raw.is_dir()))
+    } else {
+        (dir.to_path_buf(), None)
+    };
+    let mut files = Vec::new();
+    for (name, path) in files_of(&gold_dir)? {
+        let lower = name.to_ascii_lowercase();
+        let Some(stem) = [".key.xml", ".xml", ".sgml", ".sgm"]
+            .iter()
+            .find_map(|ext| lower.strip_suffix(ext).map(|s| &name[..s.len()]))
+        else {
+            continue;
+        };
+        let raw = raw_dir
+            .as_ref()
+            .map(|raw| raw.join(format!("{stem}.sgm")))
+            .filter(|raw| raw.is_file());
+        files.push((path, raw));
+    }
+    Ok(files)
+}
+
+fn wikiwars_eval(args: WikiwarsEvalArgs) -> Result<(), Failure> {
+    let files = timex2_files(&args.dir)?;
+    if files.is_empty() {
+        return Err(failed(format!(
+            "{}: no TIMEX2 SGML files (.xml, .sgm, .sgml, or a timex2-inline/ folder)",
+            args.dir.display()
+        )));
+    }
+    let extractor = Extractor::with_options(Options {
+        mode: args.mode.into(),
+        events: false,
+        ..Options::default()
+    });
+    let mut gold = Vec::with_capacity(files.len());
+    let mut system = Vec::with_capacity(files.len());
+    for (path, raw) in &files {
+        let mut doc = read_timex2(path)?;
+        if let Some(raw) = raw {
+            let raw_doc = read_timex2(raw)?;
+            if raw_doc.text != doc.text {
+                return Err(failed(format!(
+                    "{}: its text differs from {} once the TIMEX2 tags are removed",
+                    path.display(),
+                    raw.display()
+                )));
+            }
+            doc.dct = raw_doc.dct.or(doc.dct);
+        }
+        system.push(extractor.extract_document(doc.to_document()));
+        gold.push(doc);
+    }
+    let mut scores = evaluate_timex2(&gold, &system)?;
+    if !args.errors {
+        scores.errors.clear();
+    }
+    let output = if args.json {
+        serde_json::to_string_pretty(&scores)
+            .map_err(|e| failed(format!("cannot write JSON: {e}")))?
+            + "\n"
+    } else {
+        timex2_table(&scores)
+    };
+    write_stdout(&output)
+}
+
+fn timex2_table(scores: &Timex2Scores) -> String {
+    use std::fmt::Write as _;
+    let pct = |x: f64| format!("{:.2}", x * 100.0);
+    let mut out = String::new();
+    let _ = writeln!(out, "{} documents (TIMEX2 gold)", scores.documents);
+    let _ = writeln!(
+        out,
+        "\n{:<20} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7}",
+        "", "gold", "system", "match", "P", "R", "F1"
+    );
+    for (name, matched, prf) in [
+        ("timex strict", scores.strict_matches, &scores.strict),
+        ("timex relaxed", scores.relaxed_matches, &scores.relaxed),
+    ] {
+        let _ = writeln!(
+            out,
+            "{name:<20} {:>7} {:>7} {matched:>7} {:>7} {:>7} {:>7}",
+            scores.gold,
+            scores.system,
+            pct(prf.precision),
+            pct(prf.recall),
+            pct(prf.f1)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\nvalue accuracy on plain dates: {} ({} of {} relaxed matches)",
+        pct(scores.plain_date_accuracy),
+        scores.plain_dates_correct,
+        scores.plain_dates
+    );
+    for doc in &scores.errors {
+        let _ = writeln!(out, "\n== {} ({} errors)", doc.document, doc.errors.len());
+        for error in &doc.errors {
+            let _ = writeln!(out, "  {error}");
+        }
+    }
+    out
 }
 
 fn score_table(scores: &Scores, split: Split, errors: bool) -> String {

@@ -46,6 +46,13 @@ use crate::error::Error;
 use crate::model::{Document, EventClass, LinkEnd, Span, TimexType};
 use crate::text;
 
+mod timex2;
+
+pub use timex2::{
+    evaluate_timex2, is_plain_date, parse_timex2, read_timex2, Timex2, Timex2Document, Timex2Error,
+    Timex2Errors, Timex2Scores,
+};
+
 /// Precision, recall and F1, each a fraction in `[0, 1]`.
 ///
 /// ```
@@ -229,7 +236,8 @@ pub struct Scores {
     pub errors: Vec<DocumentErrors>,
 }
 
-/// The errors of one document.
+/// The errors of one document: [`EvalError`]s, or [`Timex2Error`]s
+/// for [`evaluate_timex2`].
 ///
 /// ```
 /// use chronoline::{evaluate, Document, Event, EventClass, Span};
@@ -242,11 +250,11 @@ pub struct Scores {
 /// # Ok::<(), chronoline::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DocumentErrors {
+pub struct DocumentErrors<E = EvalError> {
     /// The document id.
     pub document: String,
     /// The errors, in text order.
-    pub errors: Vec<EvalError>,
+    pub errors: Vec<E>,
 }
 
 /// One difference between the system and the gold annotation. Spans are
@@ -920,7 +928,7 @@ mod tests {
     use super::*;
     use crate::model::{Event, Relation, TimeLink, Timex};
 
-    fn timex(id: &str, text: &str, needle: &str, kind: TimexType, value: &str) -> Timex {
+    pub(super) fn timex(id: &str, text: &str, needle: &str, kind: TimexType, value: &str) -> Timex {
         let start = text.find(needle).unwrap();
         Timex {
             id: id.into(),

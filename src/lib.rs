@@ -58,8 +58,9 @@ pub mod training {
 pub use crate::{
     error::{Error, ErrorKind},
     eval::{
-        evaluate, is_dev_file, DocumentErrors, EvalError, EventScores, LinkScores, Prf, Scores,
-        TimexScores,
+        evaluate, evaluate_timex2, is_dev_file, is_plain_date, parse_timex2, read_timex2,
+        DocumentErrors, EvalError, EventScores, LinkScores, Prf, Scores, Timex2, Timex2Document,
+        Timex2Error, Timex2Errors, Timex2Scores, TimexScores,
     },
     extractor::{Extractor, Mode, Options, Prefer},
     invariants::{annotation_problems, document_problems, every_configuration},

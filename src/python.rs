@@ -22,8 +22,8 @@ use pyo3::type_object::PyTypeInfo;
 use pyo3::types::{PyString, PyTuple, PyType};
 
 use crate::{
-    Dct, DctSource, Document, ErrorKind, Event, Extractor, Interval, LinkEnd, Mode, Options,
-    Prefer, Span, TimeLink, Timeline, TimelineEntry, TimelineOptions, Timex,
+    Dct, DctSource, Document, EntityOptions, ErrorKind, Event, Extractor, Interval, LinkEnd, Mode,
+    Options, Prefer, Span, TimeLink, Timeline, TimelineEntry, TimelineOptions, Timex,
 };
 use std::collections::HashMap;
 
@@ -1041,6 +1041,63 @@ impl PyTimelineEntry {
         &self.inner.sentence
     }
 
+    /// The id of its sentence in the input's markup (`<s id="3">`), if any.
+    #[getter]
+    fn sentence_id(&self) -> Option<&str> {
+        self.inner.sentence_id.as_deref()
+    }
+
+    /// The other mentions of the same event merged into this entry (from
+    /// other documents, or co-referent mentions of an entity timeline), as
+    /// dicts with `document`, `id`, `text`, `sentence_index`, `sentence_id`,
+    /// `sentence` and `interval` (the one that mention was dated with).
+    #[getter]
+    fn mentions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let items = self
+            .inner
+            .mentions
+            .iter()
+            .map(|m| {
+                let dict = pyo3::types::PyDict::new(py);
+                dict.set_item("document", &m.document)?;
+                dict.set_item("id", &m.id)?;
+                dict.set_item("text", &m.text)?;
+                dict.set_item("sentence_index", m.sentence_index)?;
+                dict.set_item("sentence_id", m.sentence_id.as_deref())?;
+                dict.set_item("sentence", &m.sentence)?;
+                dict.set_item("interval", interval_to_py(py, m.interval.as_ref())?)?;
+                Ok(dict)
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        PyTuple::new(py, items)
+    }
+
+    /// The Allen relation of this entry to `other` (`"before"`, `"meets"`,
+    /// `"overlaps"`, `"starts"`, `"during"`, `"finishes"`, `"equals"` and
+    /// their inverses `"after"`, `"met_by"`, `"overlapped_by"`,
+    /// `"started_by"`, `"contains"`, `"finished_by"`) when their intervals
+    /// make it certain, else `None`: an inexact bound may be off by half
+    /// its interval, so "early September" claims nothing against "7
+    /// September".
+    fn relation_to(&self, other: &PyTimelineEntry) -> Option<&'static str> {
+        self.inner.relation_to(&other.inner).map(|r| r.as_str())
+    }
+
+    /// Whether this entry certainly ends no later than `other` starts.
+    fn precedes(&self, other: &PyTimelineEntry) -> bool {
+        self.inner.precedes(&other.inner)
+    }
+
+    /// Whether this entry certainly starts no earlier than `other` ends.
+    fn follows(&self, other: &PyTimelineEntry) -> bool {
+        self.inner.follows(&other.inner)
+    }
+
+    /// Whether the two entries certainly share some time.
+    fn overlaps(&self, other: &PyTimelineEntry) -> bool {
+        self.inner.overlaps(&other.inner)
+    }
+
     /// Where it is in its document's text, as `(start, end)` `str` indices.
     #[getter]
     fn span(&self) -> (usize, usize) {
@@ -1110,12 +1167,95 @@ impl PyTimeline {
         PyTimeline { inner, entries }
     }
 
+    /// Wraps a core timeline built from `inputs`, its spans turned into
+    /// `str` indices of its documents' texts.
+    fn with_char_spans(inputs: &[Document], inner: Timeline) -> PyTimeline {
+        let indexes: HashMap<&str, CharIndex> = inputs
+            .iter()
+            .map(|d| (d.id.as_str(), CharIndex::new(&d.text)))
+            .collect();
+        let spans = inner
+            .entries()
+            .iter()
+            .map(|e| {
+                let span = match indexes.get(e.document.as_str()) {
+                    Some(index) => index.span(e.span),
+                    None => (e.span.start, e.span.end),
+                };
+                (entry_key(e), span)
+            })
+            .collect();
+        PyTimeline::wrap(inner, &spans)
+    }
+
     fn spans(&self) -> HashMap<(String, String, usize, usize), (usize, usize)> {
         self.entries
             .iter()
             .map(|e| (entry_key(&e.inner), e.span))
             .collect()
     }
+}
+
+fn check_threshold(merge_threshold: f64) -> PyResult<()> {
+    if (0.0..=1.0).contains(&merge_threshold) {
+        return Ok(());
+    }
+    Err(InvalidOptionError::new_err(format!(
+        "merge_threshold must be between 0 and 1, not {merge_threshold}"
+    )))
+}
+
+/// The documents of a timeline: an iterable of `Document`s, those without
+/// an id named `doc1`, `doc2`, ... by their position; ids must be unique.
+fn timeline_documents(docs: &Bound<'_, PyAny>) -> PyResult<Vec<Document>> {
+    if docs.is_instance_of::<PyDocument>() {
+        return Err(PyTypeError::new_err(
+            "Timeline takes an iterable of Documents, not a single Document",
+        ));
+    }
+    let mut inputs: Vec<Document> = Vec::new();
+    for (position, item) in docs.try_iter()?.enumerate() {
+        let item = item?;
+        let doc = item.cast::<PyDocument>().map_err(|_| {
+            PyTypeError::new_err(format!(
+                "Timeline takes Documents, not {}",
+                type_name(&item)
+            ))
+        })?;
+        let mut doc = doc.get().inner.clone();
+        if doc.id.is_empty() {
+            doc.id = format!("doc{}", position + 1);
+        }
+        inputs.push(doc);
+    }
+    let mut seen = std::collections::HashSet::new();
+    for doc in &inputs {
+        if !seen.insert(doc.id.as_str()) {
+            return Err(InvalidOptionError::new_err(format!(
+                "document id {:?} appears more than once: a timeline needs unique ids",
+                doc.id
+            )));
+        }
+    }
+    Ok(inputs)
+}
+
+/// An entity's names: one `str`, or an iterable of them (a name and its
+/// aliases).
+fn entity_names(entity: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+    if let Ok(name) = entity.extract::<String>() {
+        return Ok(vec![name]);
+    }
+    entity
+        .try_iter()
+        .map_err(|_| {
+            PyTypeError::new_err(format!(
+                "entity must be a str or an iterable of str, not {}",
+                type_name(entity)
+            ))
+        })?
+        .map(|n| n?.extract::<String>())
+        .collect()
 }
 
 #[pymethods]
@@ -1133,40 +1273,8 @@ impl PyTimeline {
         undated: bool,
         context_dating: bool,
     ) -> PyResult<PyTimeline> {
-        if docs.is_instance_of::<PyDocument>() {
-            return Err(PyTypeError::new_err(
-                "Timeline takes an iterable of Documents, not a single Document",
-            ));
-        }
-        if !(0.0..=1.0).contains(&merge_threshold) {
-            return Err(InvalidOptionError::new_err(format!(
-                "merge_threshold must be between 0 and 1, not {merge_threshold}"
-            )));
-        }
-        let mut inputs: Vec<Document> = Vec::new();
-        for (position, item) in docs.try_iter()?.enumerate() {
-            let item = item?;
-            let doc = item.cast::<PyDocument>().map_err(|_| {
-                PyTypeError::new_err(format!(
-                    "Timeline takes Documents, not {}",
-                    type_name(&item)
-                ))
-            })?;
-            let mut doc = doc.get().inner.clone();
-            if doc.id.is_empty() {
-                doc.id = format!("doc{}", position + 1);
-            }
-            inputs.push(doc);
-        }
-        let mut seen = std::collections::HashSet::new();
-        for doc in &inputs {
-            if !seen.insert(doc.id.as_str()) {
-                return Err(InvalidOptionError::new_err(format!(
-                    "document id {:?} appears more than once: a timeline needs unique ids",
-                    doc.id
-                )));
-            }
-        }
+        check_threshold(merge_threshold)?;
+        let inputs = timeline_documents(docs)?;
         let options = TimelineOptions {
             merge,
             merge_threshold,
@@ -1176,23 +1284,53 @@ impl PyTimeline {
         };
         py.detach(|| {
             guarded(|| {
-                let indexes: HashMap<&str, CharIndex> = inputs
-                    .iter()
-                    .map(|d| (d.id.as_str(), CharIndex::new(&d.text)))
-                    .collect();
-                let inner = Timeline::with_options(&inputs, &options);
-                let spans = inner
-                    .entries()
-                    .iter()
-                    .map(|e| {
-                        let span = match indexes.get(e.document.as_str()) {
-                            Some(index) => index.span(e.span),
-                            None => (e.span.start, e.span.end),
-                        };
-                        (entry_key(e), span)
-                    })
-                    .collect();
-                PyTimeline::wrap(inner, &spans)
+                PyTimeline::with_char_spans(&inputs, Timeline::with_options(&inputs, &options))
+            })
+        })
+        .map_err(internal_error)
+    }
+
+    /// The timeline of the events about an entity, for the SemEval-2015
+    /// Task 4 kind of timeline: `names` is the entity's name, or its name
+    /// and aliases. An event is about the entity when its trigger is at most
+    /// `max_words` words from a mention of it in the same clause; a mention
+    /// is the name, a part of it (`partial_names`), or a *he*/*she*/*it*
+    /// continuing a sentence about it (`pronouns`). Past events with no
+    /// date of their own take the last date before them in their sentence,
+    /// else the last day within `recent_days` before the DCT the document
+    /// mentions before them, else the DCT; mentions of one event share a
+    /// date and an entry. See the Rust `Timeline::of_entity` for every rule.
+    #[classmethod]
+    #[pyo3(signature = (docs, names, *, max_words=3, pronouns=true, partial_names=true, recent_days=7))]
+    #[allow(clippy::too_many_arguments)]
+    fn of_entity(
+        _cls: &Bound<'_, PyType>,
+        py: Python<'_>,
+        docs: &Bound<'_, PyAny>,
+        names: &Bound<'_, PyAny>,
+        max_words: usize,
+        pronouns: bool,
+        partial_names: bool,
+        recent_days: i64,
+    ) -> PyResult<PyTimeline> {
+        let names = entity_names(names)?;
+        if recent_days < 0 {
+            return Err(InvalidOptionError::new_err(format!(
+                "recent_days must not be negative, not {recent_days}"
+            )));
+        }
+        let inputs = timeline_documents(docs)?;
+        let options = EntityOptions {
+            max_words,
+            pronouns,
+            partial_names,
+            recent_days,
+        };
+        py.detach(|| {
+            guarded(|| {
+                let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                let inner = Timeline::of_entity(&inputs, &names, &options);
+                PyTimeline::with_char_spans(&inputs, inner)
             })
         })
         .map_err(internal_error)
@@ -1214,11 +1352,7 @@ impl PyTimeline {
         merge: bool,
         merge_threshold: f64,
     ) -> PyResult<PyTimeline> {
-        if !(0.0..=1.0).contains(&merge_threshold) {
-            return Err(InvalidOptionError::new_err(format!(
-                "merge_threshold must be between 0 and 1, not {merge_threshold}"
-            )));
-        }
+        check_threshold(merge_threshold)?;
         let mut groups: Vec<Vec<PyTimelineEntry>> = Vec::new();
         let mut owner: HashMap<String, usize> = HashMap::new();
         for group in documents.try_iter()? {
@@ -1329,20 +1463,7 @@ impl PyTimeline {
     /// or any of several), or, with `near`, names it within `near` words.
     #[pyo3(signature = (entity, *, near=None))]
     fn about(&self, entity: &Bound<'_, PyAny>, near: Option<usize>) -> PyResult<PyTimeline> {
-        let names: Vec<String> = if let Ok(name) = entity.extract::<String>() {
-            vec![name]
-        } else {
-            entity
-                .try_iter()
-                .map_err(|_| {
-                    PyTypeError::new_err(format!(
-                        "entity must be a str or an iterable of str, not {}",
-                        type_name(entity)
-                    ))
-                })?
-                .map(|n| n?.extract::<String>())
-                .collect::<PyResult<_>>()?
-        };
+        let names = entity_names(entity)?;
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
         let narrowed = guarded(|| match near {
             Some(words) => self.inner.about_near(&names, words),
@@ -1365,6 +1486,14 @@ impl PyTimeline {
     /// The timeline as TimelineJS JSON.
     fn to_timelinejs(&self) -> String {
         self.inner.to_timelinejs()
+    }
+
+    /// The event entries in the SemEval-2015 Task 4 format: `entity` on the
+    /// first line, then `rank<TAB>date<TAB>docid-sentence-word...`, the
+    /// mentions of one event on one line, undated events as `XXXX-XX-XX` at
+    /// rank 0.
+    fn to_semeval2015(&self, entity: &str) -> String {
+        self.inner.to_semeval2015(entity)
     }
 
     /// The entries as a pandas DataFrame (needs the `pandas` extra).
@@ -1641,6 +1770,21 @@ impl PyExtractor {
         )
     }
 
+    /// Extracts again from a document's text, keeping its id, DCT and
+    /// sentence markup (a TimeML file's `<s id>`, which the SemEval-2015
+    /// timeline format names sentences by) and replacing its timexes,
+    /// events and links.
+    fn extract_document(&self, py: Python<'_>, doc: &PyDocument) -> PyResult<PyDocument> {
+        let input = Document {
+            timexes: Vec::new(),
+            events: Vec::new(),
+            links: Vec::new(),
+            ..doc.inner.clone()
+        };
+        py.detach(|| guarded(|| PyDocument::new(self.inner.extract_document(input))))
+            .map_err(internal_error)
+    }
+
     /// Extracts from many texts in parallel (without the GIL) and returns
     /// the documents in input order. `dcts`, if given, has one DCT (or
     /// `None`) per text, `ids` one document id per text; `threads` defaults
@@ -1797,6 +1941,31 @@ fn extract_parallel(
 }
 
 /// Reads a TimeML file into a document (its annotations as given).
+/// Scores a system timeline against a gold one, both in the SemEval-2015
+/// Task 4 format (`rank<TAB>date<TAB>docid-sentence-word...` after the
+/// entity line): precision, recall and F1 of (mention, date) pairs, a date
+/// matching at the gold's granularity, and Kendall's tau-b of the ranks of
+/// the matched mentions (`None` under two). Raises `ChronolineError` naming
+/// the line that is not in the format.
+#[pyfunction]
+fn evaluate_timeline<'py>(
+    py: Python<'py>,
+    gold: &str,
+    system: &str,
+) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
+    let scores = crate::evaluate_timeline(gold, system)
+        .map_err(|e| ChronolineError::new_err(e.to_string()))?;
+    let dict = pyo3::types::PyDict::new(py);
+    dict.set_item("gold", scores.gold)?;
+    dict.set_item("predicted", scores.predicted)?;
+    dict.set_item("matched", scores.matched)?;
+    dict.set_item("precision", scores.precision)?;
+    dict.set_item("recall", scores.recall)?;
+    dict.set_item("f1", scores.f1)?;
+    dict.set_item("tau", scores.tau)?;
+    Ok(dict)
+}
+
 #[pyfunction]
 fn read_timeml(py: Python<'_>, path: PathBuf) -> PyResult<PyDocument> {
     let bytes = std::fs::read(&path).map_err(|e| os_error(e, &path))?;
@@ -1887,6 +2056,7 @@ fn chronoline_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyExtractor>()?;
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(read_timeml, m)?)?;
+    m.add_function(wrap_pyfunction!(evaluate_timeline, m)?)?;
     m.add_function(wrap_pyfunction!(parse_timeml, m)?)?;
     m.add_function(wrap_pyfunction!(cli_main, m)?)?;
     m.add_function(wrap_pyfunction!(example_article, m)?)?;

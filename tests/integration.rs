@@ -23,3 +23,5 @@ mod timeline;
 mod timeml;
 #[path = "integration/timex_cases.rs"]
 mod timex_cases;
+#[path = "integration/wikiwars.rs"]
+mod wikiwars;

@@ -11,6 +11,7 @@ from chronoline._chronoline import Timeline as Timeline
 from chronoline._chronoline import TimelineEntry as TimelineEntry
 from chronoline._chronoline import Timex as Timex
 from chronoline._chronoline import __version__ as __version__
+from chronoline._chronoline import evaluate_timeline as evaluate_timeline
 from chronoline._chronoline import example_article as example_article
 from chronoline._chronoline import extract as extract
 from chronoline._chronoline import is_valid_timex_value as is_valid_timex_value
@@ -31,6 +32,7 @@ __all__ = [
     "TimelineEntry",
     "Timex",
     "__version__",
+    "evaluate_timeline",
     "example_article",
     "extract",
     "is_valid_timex_value",

@@ -3,7 +3,7 @@
 import datetime
 import os
 from collections.abc import Iterable, Iterator
-from typing import Any, Literal, final
+from typing import Any, Literal, TypedDict, final
 
 __version__: str
 
@@ -22,6 +22,7 @@ __all__ = [
     "TimelineEntry",
     "Timex",
     "cli_main",
+    "evaluate_timeline",
     "example_article",
     "extract",
     "is_valid_timex_value",
@@ -33,6 +34,44 @@ __all__ = [
 _DctLike = datetime.date | datetime.datetime | str | None
 _Mode = Literal["news", "narrative"]
 _Prefer = Literal["nearest", "past", "future"]
+# Allen's relations between two timeline entries.
+_Relation = Literal[
+    "before",
+    "meets",
+    "overlaps",
+    "starts",
+    "during",
+    "finishes",
+    "equals",
+    "finished_by",
+    "contains",
+    "started_by",
+    "overlapped_by",
+    "met_by",
+    "after",
+]
+
+class _Mention(TypedDict):
+    """A mention merged into a timeline entry."""
+
+    document: str
+    id: str
+    text: str
+    sentence_index: int | None
+    sentence_id: str | None
+    sentence: str
+    interval: Interval | None
+
+class _TimelineScores(TypedDict):
+    """`evaluate_timeline`'s scores."""
+
+    gold: int
+    predicted: int
+    matched: int
+    precision: float
+    recall: float
+    f1: float
+    tau: float | None
 
 class ChronolineError(ValueError):
     """The base of every error chronoline raises (a `ValueError`)."""
@@ -225,7 +264,15 @@ class TimelineEntry:
     @property
     def sentence(self) -> str: ...
     @property
+    def sentence_id(self) -> str | None: ...
+    @property
     def span(self) -> tuple[int, int]: ...
+    @property
+    def mentions(self) -> tuple[_Mention, ...]: ...
+    def relation_to(self, other: TimelineEntry) -> _Relation | None: ...
+    def precedes(self, other: TimelineEntry) -> bool: ...
+    def follows(self, other: TimelineEntry) -> bool: ...
+    def overlaps(self, other: TimelineEntry) -> bool: ...
     def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
@@ -252,17 +299,29 @@ class Timeline:
         merge: bool = True,
         merge_threshold: float = 0.7,
     ) -> Timeline: ...
+    @classmethod
+    def of_entity(
+        cls,
+        docs: Iterable[Document],
+        names: str | Iterable[str],
+        *,
+        max_words: int = 3,
+        pronouns: bool = True,
+        partial_names: bool = True,
+        recent_days: int = 7,
+    ) -> Timeline: ...
     @property
     def entries(self) -> tuple[TimelineEntry, ...]: ...
     def __len__(self) -> int: ...
     def __iter__(self) -> Iterator[TimelineEntry]: ...
     def __getitem__(self, index: int, /) -> TimelineEntry: ...
     def __eq__(self, value: object, /) -> bool: ...
-    def relation(self, a: int, b: int) -> str | None: ...
+    def relation(self, a: int, b: int) -> _Relation | None: ...
     def about(self, entity: str | Iterable[str], *, near: int | None = None) -> Timeline: ...
     def to_csv(self) -> str: ...
     def to_json(self) -> str: ...
     def to_timelinejs(self) -> str: ...
+    def to_semeval2015(self, entity: str) -> str: ...
     def to_pandas(self) -> Any:  # a pandas.DataFrame
         ...
     def to_polars(self) -> Any:  # a polars.DataFrame
@@ -290,6 +349,7 @@ class Extractor:
     @property
     def events(self) -> bool: ...
     def extract(self, text: str, dct: _DctLike = None, *, id: str = "") -> Document: ...
+    def extract_document(self, doc: Document) -> Document: ...
     def extract_many(
         self,
         texts: Iterable[str],
@@ -307,6 +367,7 @@ def extract(
     prefer: _Prefer | None = None,
     id: str = "",
 ) -> Document: ...
+def evaluate_timeline(gold: str, system: str) -> _TimelineScores: ...
 def read_timeml(path: str | os.PathLike[str]) -> Document: ...
 def parse_timeml(xml: str) -> Document: ...
 def cli_main(argv: list[str]) -> int: ...

@@ -336,10 +336,52 @@ impl<'a> Parser<'a> {
         if !era.upper {
             return None;
         }
+        // "149 B.C to 146 B.C": without its last period the tokenizer
+        // reads "B." and "C"
+        if era.norm == "b" && era.dotted && self.is(i + 2, "c") && self.glued(i + 2) {
+            return self.w[i + 2].upper.then_some((1 - y as i32, i + 3));
+        }
         match era.norm.as_str() {
             "bc" | "bce" => Some((1 - y as i32, i + 2)),
             "ad" | "ce" => Some((y as i32, i + 2)),
             _ => None,
+        }
+    }
+
+    /// The `ordinal` century whose name ends before `end`, with an era
+    /// after it if any: "the 20th century" (`19`), "the 4th century BC"
+    /// (`BC03`: the hundreds of years before year 0 count down).
+    fn century(&self, ordinal: u32, end: usize) -> Found {
+        let bc = self.is_any(end, &["bc", "bce"]) && self.w[end].upper;
+        let ad = self.is_any(end, &["ad", "ce"]) && self.w[end].upper;
+        let (century, end) = if bc {
+            (-(ordinal as i32), end + 1)
+        } else {
+            (ordinal as i32 - 1, if ad { end + 1 } else { end })
+        };
+        found(
+            end,
+            TimexType::Date,
+            Form::Century(century),
+            "century_ordinal",
+        )
+    }
+
+    /// The first year of a range whose second year carries the era: "499"
+    /// in "499-493 BC" or "264 to 241 BC" (years before Christ count down),
+    /// "70" in "70-73 AD".
+    fn era_range_start(&self, i: usize) -> Option<i32> {
+        let (first, len) = self.digits(i)?;
+        if len > 4 || first == 0 || !self.is_any(i + 1, &["-", "\u{2013}", "to", "and"]) {
+            return None;
+        }
+        let (second, _) = self.era_year(i + 2)?;
+        let first = first as i32;
+        if second <= 0 {
+            // 493 BC is -492
+            (first > 1 - second).then_some(1 - first)
+        } else {
+            (first < second).then_some(first)
         }
     }
 
@@ -531,6 +573,16 @@ impl<'a> Parser<'a> {
                 PrefixUse::Amount => {
                     matches!(f.form, Form::Duration { .. } | Form::Shift { .. })
                         && !self.is(after, "the")
+                        // "evolved over several years": a vague amount
+                        // cannot be exceeded, so "over" means "during"
+                        && !(words == &["over"]
+                            && matches!(
+                                f.form,
+                                Form::Duration {
+                                    amount: Amount::Some,
+                                    ..
+                                }
+                            ))
                 }
                 PrefixUse::Any => true,
                 // TimeML annotators leave "earlier" out of "earlier Friday" and
@@ -548,7 +600,33 @@ impl<'a> Parser<'a> {
                 best = Some(f);
             }
         }
-        best
+        best.map(|f| self.or_so(f))
+    }
+
+    /// "the next year or so", "a week or so": the approximator belongs to
+    /// the expression (mod APPROX).
+    fn or_so(&self, mut f: Found) -> Found {
+        let approximable = matches!(
+            f.form,
+            Form::Duration { .. } | Form::Relative { .. } | Form::Shift { .. }
+        );
+        if approximable && f.modifier.is_none() && self.seq(f.end, &["or", "so"]) {
+            f.end += 2;
+            f.modifier = Some(Modifier::Approx);
+        }
+        // "a year or two": one or two, about one
+        let one = matches!(
+            f.form,
+            Form::Duration {
+                amount: Amount::Count(n),
+                ..
+            } if n == 1.0
+        );
+        if one && f.modifier.is_none() && self.seq(f.end, &["or", "two"]) {
+            f.end += 2;
+            f.modifier = Some(Modifier::Approx);
+        }
+        f
     }
 
     /// The longest bare expression at `i`.
@@ -876,7 +954,8 @@ impl<'a> Parser<'a> {
             } else {
                 e
             };
-            if self.is(s_at, "s") && self.glued(s_at) {
+            // "1965's Man of the Year" is the year's, not a decade
+            if self.is(s_at, "s") && self.glued(s_at) && y % 10 == 0 {
                 let form = if y % 100 == 0 {
                     Form::Century(y / 100)
                 } else {
@@ -943,16 +1022,14 @@ impl<'a> Parser<'a> {
             }
             if let Some((o, e)) = self.ordinal(j) {
                 if self.is_any(e, &["century"]) && (1..=30).contains(&o) {
-                    let form = Form::Century(o as i32 - 1);
-                    return Some(found(e + 1, TimexType::Date, form, "century_ordinal"));
+                    return Some(self.century(o, e + 1));
                 }
             }
             return None;
         }
         if let Some((o, e)) = self.ordinal(i) {
             if self.is(e, "century") && (1..=30).contains(&o) {
-                let form = Form::Century(o as i32 - 1);
-                return Some(found(e + 1, TimexType::Date, form, "century_ordinal"));
+                return Some(self.century(o, e + 1));
             }
         }
         // "fiscal 1989", "fiscal year 1990"
@@ -1006,6 +1083,15 @@ impl<'a> Parser<'a> {
                 weekday: None,
             };
             return Some(found(e, TimexType::Date, form, "era_year"));
+        }
+        if let Some(y) = self.era_range_start(i) {
+            let form = Form::Date {
+                year: Some(y),
+                month: None,
+                day: None,
+                weekday: None,
+            };
+            return Some(found(i + 1, TimexType::Date, form, "era_range_start"));
         }
         let (y, e) = self.year(i)?;
         if !self.plausible_year(i, y) {
@@ -1189,7 +1275,24 @@ impl<'a> Parser<'a> {
                 return Some(found(end, TimexType::Date, form, "quarter_code"));
             }
         }
-        let (ord, e) = self.ordinal(j)?;
+        let (ord, e) = match self.ordinal(j) {
+            Some(ordinal) => ordinal,
+            // "the last half of 1989", "the last quarter of 1990": the final one
+            None if the
+                && relative == Some(-1)
+                && self.is(j - 1, "last")
+                && self.is(j + 1, "of")
+                && self.year(j + 2).is_some() =>
+            {
+                relative = None;
+                match self.n(j) {
+                    "quarter" => (4, j),
+                    "half" => (2, j),
+                    _ => return None,
+                }
+            }
+            None => return None,
+        };
         let hyphen = self.is(e, "-");
         let unit_at = if hyphen { e + 1 } else { e };
         let (is_quarter, limit) = match self.n(unit_at) {
@@ -1399,12 +1502,18 @@ impl<'a> Parser<'a> {
             return Some(found(i + 1, TimexType::Time, form, "tonight"));
         }
         let offset = match self.n(i) {
+            "this" if self.is(i + 1, "coming") => 1,
             "this" | "current" => 0,
             "last" | "past" | "previous" => -1,
             "next" | "coming" => 1,
             _ => return None,
         };
-        let j = i + 1;
+        // "this coming Sunday" is the coming one
+        let j = if self.seq(i, &["this", "coming"]) {
+            i + 2
+        } else {
+            i + 1
+        };
         if self.w[i].capitalized
             && !self.w[i].sentence_start
             && self.w.get(j).is_some_and(|w| w.capitalized)
@@ -1422,6 +1531,16 @@ impl<'a> Parser<'a> {
             if offset != 0 && self.w[i].norm != "past" {
                 let form = Form::MonthNear { month, offset };
                 return Some(found(j + 1, TimexType::Date, form, "relative_month"));
+            }
+            // "this September": the month nearest the anchor, "this" in the extent
+            if self.is(i, "this") && !self.name_follows(j + 1) {
+                let form = Form::Date {
+                    year: None,
+                    month: Some(month),
+                    day: None,
+                    weekday: None,
+                };
+                return Some(found(j + 1, TimexType::Date, form, "this_month_name"));
             }
         }
         if let Some(&part) = self.lex.parts_of_day.get(self.n(j)) {
@@ -1454,6 +1573,19 @@ impl<'a> Parser<'a> {
         if !self.is(i, "the") {
             return None;
         }
+        // "the previous Friday", "the coming June": the determiner belongs
+        // to the expression
+        if self.is_any(i + 1, &["previous", "next", "last", "coming"]) {
+            if let Some(mut f) = self.relative(i + 1) {
+                if matches!(f.form, Form::Weekday { .. } | Form::MonthNear { .. }) {
+                    f.rule = match f.rule {
+                        "relative_weekday" => "the_relative_weekday",
+                        _ => "the_relative_month",
+                    };
+                    return Some(f);
+                }
+            }
+        }
         let offset = match self.n(i + 1) {
             "next" | "following" => Some(1),
             "previous" | "preceding" | "prior" => Some(-1),
@@ -1461,6 +1593,17 @@ impl<'a> Parser<'a> {
             _ => None,
         };
         if let Some(offset) = offset {
+            // "the next morning", "the previous evening"
+            if let Some(&part) = self.lex.parts_of_day.get(self.n(i + 2)) {
+                if self.plural(i + 2) || self.is(i + 3, "of") {
+                    return None;
+                }
+                let form = Form::PartOfDay {
+                    part,
+                    date: Some(Box::new(Form::DayAfter { offset })),
+                };
+                return Some(found(i + 3, TimexType::Time, form, "anaphoric_part_of_day"));
+            }
             let unit = self.unit(i + 2)?;
             if self.plural(i + 2) {
                 return None;
@@ -2214,6 +2357,11 @@ impl<'a> Parser<'a> {
             let mut end = j + 3;
             if self.is_any(end, &["quarter", "period"]) {
                 end += 1;
+            } else if let Some(span) = self
+                .amount_of_time(end)
+                .filter(|f| the && matches!(f.form, Form::Duration { .. }))
+            {
+                end = span.end; // "the year-earlier nine months"
             } else if the {
                 return None;
             }
@@ -2224,22 +2372,24 @@ impl<'a> Parser<'a> {
                 "year_earlier",
             ));
         }
-        // "year-end", "year end", "year's end"
-        if !the && self.is(i, "year") {
+        // "year-end", "year end", "year's end", "at month's end"
+        if !the && self.is_any(i, &["year", "month"]) {
             let end = match (self.n(i + 1), self.n(i + 2), self.n(i + 3)) {
                 ("-", "end", _) => i + 3,
                 ("end", _, _) => i + 2,
                 ("'", "s", "end") => i + 4,
                 _ => return None,
             };
+            let (unit, rule) = if self.is(i, "year") {
+                (Unit::Year, "year_end")
+            } else {
+                (Unit::Month, "month_end")
+            };
             let mut f = found(
                 end,
                 TimexType::Date,
-                Form::Relative {
-                    unit: Unit::Year,
-                    offset: 0,
-                },
-                "year_end",
+                Form::Relative { unit, offset: 0 },
+                rule,
             );
             f.modifier = Some(Modifier::End);
             return Some(f);
@@ -2325,7 +2475,7 @@ impl<'a> Parser<'a> {
             let unit = self.unit(k).filter(|_| !self.plural(k))?;
             let form = match unit {
                 Unit::Day => Form::DayAfter { offset: 0 },
-                Unit::Week | Unit::Month | Unit::Year => Form::Shift {
+                Unit::Week | Unit::Month | Unit::Quarter | Unit::Year => Form::Shift {
                     amount: Amount::Count(0.0),
                     unit,
                     direction: 1,
@@ -2338,7 +2488,39 @@ impl<'a> Parser<'a> {
         if !the {
             return None;
         }
+        // "For the week, the index fell 3.8%", "the week's most active
+        // session": the period the report is about
+        if j == i + 1 && !self.plural(j) {
+            if let Some(unit @ (Unit::Week | Unit::Month | Unit::Year)) = self.unit(j) {
+                let reported = self.is(i.wrapping_sub(1), "for")
+                    || (self.is(j + 1, "'") && self.is(j + 2, "s") && self.glued(j + 1));
+                let qualified = self.is_any(
+                    j + 1,
+                    &[
+                        "ended", "ending", "of", "before", "after", "to", "that", "when", "in",
+                        "earlier", "ago", "later", "since", "which",
+                    ],
+                );
+                if reported && !qualified {
+                    let form = Form::Relative { unit, offset: 0 };
+                    return Some(found(j + 1, TimexType::Date, form, "the_reported_period"));
+                }
+            }
+        }
         match (self.n(j), self.n(j + 1), self.n(j + 2)) {
+            // "the latest fiscal year": the last one reported
+            ("latest", "fiscal", "year") | ("latest", "year", _) => {
+                let form = Form::Relative {
+                    unit: Unit::Year,
+                    offset: -1,
+                };
+                let end = if self.is(j + 1, "fiscal") {
+                    j + 3
+                } else {
+                    j + 2
+                };
+                Some(found(end, TimexType::Date, form, "latest_year"))
+            }
             ("latest" | "most", _, _) | ("quarter", _, _) => {
                 let k = match self.n(j) {
                     "latest" => j + 1,
@@ -2380,7 +2562,8 @@ impl<'a> Parser<'a> {
     }
 
     /// "now", "currently", "recently", "the future", "the past", "soon",
-    /// "the near future", "these days", "nowadays", "right now".
+    /// "the near future", "these days", "nowadays"; "right now" is "now"
+    /// (an intensifier, no TIMEX3 mod).
     fn reference(&self, i: usize) -> Option<Found> {
         let r = |end, reference, rule| {
             Some(found(
@@ -2394,8 +2577,9 @@ impl<'a> Parser<'a> {
             ))
         };
         match self.n(i) {
+            // "Now, he says, ...": a discourse marker opening the sentence
+            "now" if self.w[i].sentence_start && self.is(i + 1, ",") => None,
             "now" => r(i + 1, Reference::Present, "now"),
-            "right" if self.is(i + 1, "now") => r(i + 2, Reference::Present, "now"),
             "currently" | "nowadays" => r(i + 1, Reference::Present, "present_adverb"),
             "current" => {
                 if self.unit(i + 1).is_some()
@@ -2458,6 +2642,16 @@ impl<'a> Parser<'a> {
                 }
                 ("present", "," | "." | ";" | "") => r(i + 2, Reference::Present, "the_present"),
                 ("short" | "near", "term") => r(i + 3, Reference::Future, "the_short_term"),
+                // "in the weeks ahead": some weeks from now
+                (_, "ahead") if self.plural(i + 1) => {
+                    let unit = self.unit(i + 1)?;
+                    let form = Form::Duration {
+                        amount: Amount::Some,
+                        unit,
+                        reach: Reach::Ahead,
+                    };
+                    Some(found(i + 3, TimexType::Duration, form, "the_units_ahead"))
+                }
                 _ => None,
             },
             "present" if self.is(i.wrapping_sub(1), "at") => {

@@ -128,10 +128,25 @@ fn parse(text: &str, what: &str) -> Result<HashMap<(String, String, String), Pla
     Ok(mentions)
 }
 
+/// The specified part of a date: its components up to the first one with
+/// an `X` ("2007-09" of `2007-09-XX`, the empty string for `XXXX-XX-XX`
+/// or a mistyped `XXX-XX-XX`).
+fn specified(date: &str) -> &str {
+    let mut end = 0;
+    for (i, component) in date.split('-').enumerate() {
+        if component.contains(['X', 'x']) {
+            break;
+        }
+        end += component.len() + usize::from(i > 0);
+    }
+    date.get(..end).unwrap_or("")
+}
+
 /// Whether a system date equals a gold date at the gold's granularity.
 fn date_matches(gold: &str, system: &str) -> bool {
-    if gold.starts_with('X') || system.starts_with('X') {
-        return gold == system;
+    let (gold, system) = (specified(gold), specified(system));
+    if gold.is_empty() || system.is_empty() {
+        return gold.is_empty() && system.is_empty();
     }
     match system.strip_prefix(gold) {
         Some(rest) => rest.is_empty() || rest.starts_with(['-', 'T']),
@@ -156,8 +171,10 @@ fn date_matches(gold: &str, system: &str) -> bool {
 ///
 /// - a system pair is correct when the gold has the same mention and the
 ///   system date equals the gold date **at the gold's granularity**: gold
-///   `2010-06` accepts `2010-06` and `2010-06-07`, not `2010`; gold
-///   `XXXX-XX-XX` accepts only `XXXX-XX-XX`;
+///   `2010-06` accepts `2010-06` and `2010-06-07`, not `2010`; a gold date
+///   with unknown parts is a date at the granularity of its known ones
+///   (`2007-09-XX` is September 2007, `2010-XX-XX` the year 2010); gold
+///   `XXXX-XX-XX` (all unknown) accepts only an undated system event;
 /// - precision is correct pairs over system pairs, recall correct pairs over
 ///   gold pairs, F1 their harmonic mean;
 /// - `tau` is Kendall's tau-b between the gold ranks and the system ranks of
@@ -260,6 +277,13 @@ mod tests {
         assert!(date_matches("XXXX-XX-XX", "XXXX-XX-XX"));
         assert!(!date_matches("XXXX-XX-XX", "2006"));
         assert!(!date_matches("2006", "XXXX-XX-XX"));
+        // Unknown parts: the gold is as coarse as its known parts.
+        assert!(date_matches("2007-09-XX", "2007-09-05"));
+        assert!(date_matches("2010-XX-XX", "2010-06-07"));
+        assert!(!date_matches("2007-09-XX", "2007"));
+        assert!(!date_matches("2007-09-XX", "2007-10-01"));
+        assert!(date_matches("XXX-XX-XX", "XXXX-XX-XX"));
+        assert_eq!(specified("2008-03-XX"), "2008-03");
     }
 
     #[test]

@@ -253,3 +253,59 @@ fn timeline_writes_csv_and_json_files() {
     assert!(Path::new(&dir).exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn wikiwars_eval_scores_a_timex2_folder() {
+    let dir = temp_dir("wikiwars-eval");
+    let inline = dir.join("timex2-inline");
+    let raw = dir.join("raw");
+    std::fs::create_dir_all(&inline).unwrap();
+    std::fs::create_dir_all(&raw).unwrap();
+    let annotated = "<DOC>\n<DOCID>w1</DOCID>\n<DATETIME> <TIMEX2 val=\"2009-12-19\">2009-12-19</TIMEX2> </DATETIME>\n<TEXT>\n\
+        The siege began on <TIMEX2 val=\"1940-06-01\">1 June 1940</TIMEX2>. \
+        <TIMEX2 val=\"1940-06-03\">Two days later</TIMEX2> the city fell, \
+        and <TIMEX2 val=\"1941\">the following year</TIMEX2> it was retaken \
+        after <TIMEX2 val=\"P3M\">three months</TIMEX2> of fighting.\n</TEXT>\n</DOC>\n";
+    let plain = annotated
+        .split("<TIMEX2")
+        .enumerate()
+        .map(|(i, part)| {
+            if i == 0 {
+                part.to_string()
+            } else {
+                part.split_once('>')
+                    .map_or("", |(_, rest)| rest)
+                    .to_string()
+            }
+        })
+        .collect::<String>()
+        .replace("</TIMEX2>", "");
+    std::fs::write(inline.join("w1.key.xml"), annotated).unwrap();
+    std::fs::write(raw.join("w1.sgm"), &plain).unwrap();
+    let run = chronoline(&["wikiwars-eval", dir.to_str().unwrap(), "--json"], None);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let scores: serde_json::Value = serde_json::from_str(&stdout(&run)).unwrap();
+    assert_eq!(scores["documents"], 1);
+    assert_eq!(scores["gold"], 4);
+    assert_eq!(scores["plain_dates"], 3, "{scores}");
+    assert_eq!(scores["relaxed"]["f1"], 1.0, "{scores}");
+    assert_eq!(scores["plain_date_accuracy"], 1.0, "{scores}");
+
+    let table = chronoline(&["wikiwars-eval", dir.to_str().unwrap()], None);
+    assert!(stdout(&table).contains("value accuracy on plain dates: 100.00 (3 of 3"));
+
+    // A raw file whose text differs is an error, not a silent misalignment.
+    std::fs::write(raw.join("w1.sgm"), plain.replace("siege", "sieges")).unwrap();
+    let run = chronoline(&["wikiwars-eval", dir.to_str().unwrap()], None);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(
+        stderr(&run).contains("its text differs"),
+        "{}",
+        stderr(&run)
+    );
+
+    let empty = temp_dir("wikiwars-eval-empty");
+    let run = chronoline(&["wikiwars-eval", empty.to_str().unwrap()], None);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(stderr(&run).contains("no TIMEX2 SGML files"));
+}

@@ -159,22 +159,13 @@ fn trial_macro_f1(trial: &Trial) -> f64 {
 }
 
 /// Issue 5's acceptance: macro F1 >= 30 over the six trial entities, with
-/// `Timeline::of_entity` and the entity names of the gold files.
+/// `Timeline::of_entity` and the entity names of the gold files (38.5 and
+/// tau 0.99 when this was written).
 #[test]
-#[ignore = "not met since the retrained event model (26.5); run with --include-ignored"]
 fn timeline_trial_reaches_the_acceptance_f1() {
     let Some(trial) = trial() else { return };
     let f1 = trial_macro_f1(&trial);
     assert!(f1 >= 0.30, "macro F1 {:.1} < 30", 100.0 * f1);
-}
-
-/// Guards today's level (26.5) against regressions while the acceptance
-/// figure above is out of reach.
-#[test]
-fn timeline_trial_does_not_regress() {
-    let Some(trial) = trial() else { return };
-    let f1 = trial_macro_f1(&trial);
-    assert!(f1 >= 0.25, "macro F1 {:.1} < 25", 100.0 * f1);
 }
 
 /// The entry for `text` (an event trigger or a timex) with this value,
@@ -229,12 +220,7 @@ fn the_seed_article_timeline_is_in_order() {
         "2025-12-10",
         "Security Council will convene",
     );
-    let denial = timeline
-        .entries()
-        .iter()
-        .filter(dated)
-        .find(|e| e.value.as_deref() == Some("P91D"))
-        .expect("the 91 days are dated");
+    let denial = entry(&timeline, "denied", "P91D", "for 91 days");
 
     let y2025 = NaiveDate::from_ymd_opt(2025, 1, 1)
         .unwrap()
@@ -269,6 +255,31 @@ fn the_seed_article_timeline_is_in_order() {
     assert!(
         row(doha) < row(report) && row(report) < row(conference) && row(conference) < row(council)
     );
+}
+
+/// The seed article's Doha Agreement and September report as events of
+/// their own (the nouns *Agreement* and *report*), not only as the dates
+/// of their sentences that `the_seed_article_timeline_is_in_order` checks.
+#[test]
+#[ignore = "the event recognizer does not yet find the nouns 'Agreement' and 'report' \
+            (being fixed on branch links); run with --include-ignored"]
+fn the_seed_article_doha_agreement_and_september_report_are_events() {
+    let Some(doc) = crate::common::seed_article() else {
+        return;
+    };
+    let timeline = Timeline::new(&[doc]);
+    let doha = entry(
+        &timeline,
+        "Agreement",
+        "2020-02",
+        "February 2020 Doha Agreement",
+    );
+    let report = entry(&timeline, "report", "2025-09", "September report");
+    let conference = entry(&timeline, "conference", "2025-12-07", "press conference");
+    assert_eq!(doha.kind, chronoline::EntryKind::Event);
+    assert_eq!(report.kind, chronoline::EntryKind::Event);
+    assert!(doha.precedes(report));
+    assert!(report.precedes(conference));
 }
 
 fn run(args: &[&str]) -> std::process::Output {
@@ -320,6 +331,29 @@ fn cli_timeline_takes_a_dct_per_file() {
     let ran = run(&["timeline", a, "--dct", "2025-03-05", "--format", "json"]);
     assert!(ran.status.success(), "{}", text_of(&ran.stderr));
     assert!(text_of(&ran.stdout).contains("2025-03-03"));
+    // A file with no --dct has its DCT inferred from its text (the full
+    // date of its first sentence), next to files with their own --dct.
+    let c = dir.join("c.txt");
+    std::fs::write(
+        &c,
+        "Kabul, Sunday 7 December 2025. The council will convene on Wednesday.\n",
+    )
+    .unwrap();
+    let ran = run(&[
+        "timeline",
+        a,
+        c.to_str().unwrap(),
+        "--dct",
+        "a.txt=2025-03-05",
+        "--csv",
+        out_s,
+    ]);
+    assert!(ran.status.success(), "{}", text_of(&ran.stderr));
+    let csv = std::fs::read_to_string(&out).unwrap();
+    let wednesday = csv.lines().position(|l| l.contains(",2025-12-10,"));
+    let monday = csv.lines().position(|l| l.contains(",2025-03-03,"));
+    assert!(wednesday.is_some() && monday < wednesday, "{csv}");
+
     let ran = run(&["timeline", a, "--dct", "c.txt=2025-03-05"]);
     assert_eq!(ran.status.code(), Some(2));
     assert!(text_of(&ran.stderr).contains("c.txt is not an input file"));
