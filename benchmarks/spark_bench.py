@@ -23,31 +23,18 @@ What is timed:
 from __future__ import annotations
 
 import argparse
-import datetime
 import os
-import random
 import re
 import sys
-import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import chronoline
 from chronoline import _batch
+from common import best_of, news_documents
+
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "tempeval3" / "train"
-
-SENTENCES = [
-    "Speaking at a press conference on {weekday}, {day} {month}, the minister said talks had stalled.",
-    "For {n} days the staff had continued their work despite being denied office access.",
-    "The council will convene on {weekday} and the meeting will begin at 7:30 p.m. local time.",
-    "A {month} report found that conditions had worsened over the past {n} months.",
-    "Since {year}, the agreement signed in February {year} has shaped the region's politics.",
-    "In recent weeks, officials warned that the coming days would be decisive.",
-]
-MONTHS = ["January", "March", "May", "July", "September", "December"]
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-
 
 def tempeval_documents(count: int) -> list[tuple[str, str, str | None]] | None:
     if not SHARED.is_dir():
@@ -68,31 +55,6 @@ def tempeval_documents(count: int) -> list[tuple[str, str, str | None]] | None:
     return out
 
 
-def generated_documents(count: int) -> list[tuple[str, str, str | None]]:
-    rng = random.Random(7)
-    out = []
-    for i in range(count):
-        text = " ".join(
-            rng.choice(SENTENCES).format(
-                weekday=rng.choice(WEEKDAYS), day=rng.randint(1, 28), month=rng.choice(MONTHS),
-                n=rng.randint(2, 120), year=rng.randint(1995, 2024),
-            )
-            for _ in range(rng.randint(8, 30))
-        )
-        dct = datetime.date(2025, 1, 1) + datetime.timedelta(days=rng.randint(0, 364))
-        out.append((f"gen{i}", text, dct.isoformat()))
-    return out
-
-
-def best_of(repeat: int, run: Callable[[], Any]) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=2000)
@@ -103,7 +65,9 @@ def main() -> None:
     documents = tempeval_documents(args.docs)
     source = "TempEval-3 training texts"
     if documents is None or len(documents) < args.docs:
-        documents, source = generated_documents(args.docs), "generated news paragraphs"
+        generated = news_documents(args.docs)
+        documents = [(name, text, dct.isoformat()) for name, text, dct in generated]
+        source = "generated news paragraphs (benchmarks/common.py)"
     ids = [d[0] for d in documents]
     texts = [d[1] for d in documents]
     dcts = [d[2] for d in documents]

@@ -452,28 +452,49 @@ fn usage(message: impl Into<String>) -> Failure {
     }
 }
 
-fn parse_dcts(options: &[String]) -> Result<DctOptions, Failure> {
-    let mut dcts = DctOptions::default();
-    for option in options {
-        match option.rsplit_once('=') {
-            Some((file, date)) => {
-                if file.is_empty() {
-                    return Err(usage(format!("--dct {option:?}: no file before '='")));
+impl DctOptions {
+    /// Reads the `--dct` options; every `FILE` of `--dct FILE=DATE` must
+    /// name one of `files`.
+    fn parse(options: &[String], files: &[PathBuf]) -> Result<DctOptions, Failure> {
+        let mut dcts = DctOptions::default();
+        for option in options {
+            match option.rsplit_once('=') {
+                Some((file, date)) => {
+                    if file.is_empty() {
+                        return Err(usage(format!("--dct {option:?}: no file before '='")));
+                    }
+                    if !files.iter().any(|path| names_file(file, path)) {
+                        return Err(usage(format!(
+                            "--dct {file}=...: {file} is not an input file"
+                        )));
+                    }
+                    dcts.per_file
+                        .push((file.to_string(), date.trim().parse::<Dct>()?));
                 }
-                dcts.per_file
-                    .push((file.to_string(), date.trim().parse::<Dct>()?));
-            }
-            None => {
-                if dcts.all.is_some() {
-                    return Err(usage(
-                        "--dct DATE given twice: use --dct FILE=DATE for per-file dates",
-                    ));
+                None => {
+                    if dcts.all.is_some() {
+                        return Err(usage(
+                            "--dct DATE given twice: use --dct FILE=DATE for per-file dates",
+                        ));
+                    }
+                    dcts.all = Some(option.trim().parse::<Dct>()?);
                 }
-                dcts.all = Some(option.trim().parse::<Dct>()?);
             }
         }
+        Ok(dcts)
     }
-    Ok(dcts)
+
+    /// The DCT of the file at `path`: the last `--dct FILE=DATE` naming it,
+    /// else `--dct DATE`.
+    fn for_file(&self, path: &Path) -> Option<&Dct> {
+        let own = self
+            .per_file
+            .iter()
+            .rev()
+            .find(|(file, _)| names_file(file, path))
+            .map(|(_, dct)| dct);
+        own.or(self.all.as_ref())
+    }
 }
 
 /// Whether `--dct FILE=...` names `path`: the path as given, or its file
@@ -512,14 +533,7 @@ fn utf8(bytes: Vec<u8>, what: &str) -> Result<String, Failure> {
 
 /// The documents to extract from, before extraction.
 fn load(input: &Input) -> Result<Vec<Document>, Failure> {
-    let dcts = parse_dcts(&input.dct)?;
-    for (file, _) in &dcts.per_file {
-        if !input.files.iter().any(|path| names_file(file, path)) {
-            return Err(usage(format!(
-                "--dct {file}=...: {file} is not an input file"
-            )));
-        }
-    }
+    let dcts = DctOptions::parse(&input.dct, &input.files)?;
     let mut docs = Vec::new();
     if input.example {
         let (first, text) = EXAMPLE.split_once('\n').unwrap_or(("", EXAMPLE));
@@ -545,13 +559,7 @@ fn load(input: &Input) -> Result<Vec<Document>, Failure> {
             Document::new(id, utf8(bytes, &path.display().to_string())?, None)
         };
         let mut doc = doc;
-        let own = dcts
-            .per_file
-            .iter()
-            .rev()
-            .find(|(file, _)| names_file(file, path))
-            .map(|(_, dct)| dct);
-        if let Some(dct) = own.or(dcts.all.as_ref()) {
+        if let Some(dct) = dcts.for_file(path) {
             doc.dct = Some(dct.clone());
         }
         docs.push(doc);

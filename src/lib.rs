@@ -31,6 +31,7 @@ mod error;
 mod eval;
 mod events;
 mod extractor;
+mod invariants;
 mod io;
 mod lexicon;
 mod model;
@@ -62,6 +63,7 @@ pub use crate::{
         Timex2Error, Timex2Errors, Timex2Scores, TimexScores,
     },
     extractor::{Extractor, Mode, Options, Prefer},
+    invariants::{annotation_problems, document_problems, every_configuration},
     io::timeml::{parse_timeml, read_timeml, to_timeml},
     model::{
         Aspect, Dct, DctSource, Document, Event, EventClass, Granularity, Interval, LinkEnd,

@@ -18,11 +18,12 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyOSError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::type_object::PyTypeInfo;
 use pyo3::types::{PyString, PyTuple, PyType};
 
 use crate::{
     Dct, DctSource, Document, EntityOptions, ErrorKind, Event, Extractor, Interval, LinkEnd, Mode,
-    Options, Prefer, TimeLink, Timeline, TimelineEntry, TimelineOptions, Timex,
+    Options, Prefer, Span, TimeLink, Timeline, TimelineEntry, TimelineOptions, Timex,
 };
 use std::collections::HashMap;
 
@@ -98,6 +99,26 @@ impl CharIndex {
             Some(starts) => starts.partition_point(|&b| b < offset),
         }
     }
+
+    /// A byte span as `(start, end)` `str` indices.
+    fn span(&self, span: Span) -> (usize, usize) {
+        (self.char_of(span.start), self.char_of(span.end))
+    }
+}
+
+/// The `__reduce__` of a class pickled as JSON: its `_from_json` classmethod
+/// and the JSON of `state`.
+fn reduce_to_json<'py, T: PyTypeInfo>(
+    py: Python<'py>,
+    state: &impl serde::Serialize,
+) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+    let json = serde_json::to_string(state).map_err(json_error)?;
+    Ok((py.get_type::<T>().getattr("_from_json")?, (json,)))
+}
+
+/// The state `reduce_to_json` pickled, read back by `_from_json`.
+fn state_from_json<S: serde::de::DeserializeOwned>(json: &str) -> PyResult<S> {
+    serde_json::from_str(json).map_err(json_error)
 }
 
 fn datetime_module(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
@@ -291,13 +312,12 @@ impl PyInterval {
     }
 
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-        let json = serde_json::to_string(&self.inner).map_err(json_error)?;
-        Ok((py.get_type::<PyInterval>().getattr("_from_json")?, (json,)))
+        reduce_to_json::<PyInterval>(py, &self.inner)
     }
 
     #[classmethod]
     fn _from_json(_cls: &Bound<'_, PyType>, json: &str) -> PyResult<PyInterval> {
-        let inner = serde_json::from_str(json).map_err(json_error)?;
+        let inner = state_from_json(json)?;
         Ok(PyInterval { inner })
     }
 }
@@ -313,7 +333,11 @@ fn interval_to_py(py: Python<'_>, interval: Option<&Interval>) -> PyResult<Optio
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct PyTimex {
     inner: Timex,
+    /// Where it starts in the document text (a `str` index).
+    #[pyo3(get)]
     start: usize,
+    /// Where it ends in the document text (a `str` index, exclusive).
+    #[pyo3(get)]
     end: usize,
 }
 
@@ -323,18 +347,6 @@ impl PyTimex {
     #[getter]
     fn id(&self) -> &str {
         &self.inner.id
-    }
-
-    /// Where it starts in the document text (a `str` index).
-    #[getter]
-    fn start(&self) -> usize {
-        self.start
-    }
-
-    /// Where it ends in the document text (a `str` index, exclusive).
-    #[getter]
-    fn end(&self) -> usize {
-        self.end
     }
 
     /// The text it covers.
@@ -426,14 +438,12 @@ impl PyTimex {
     }
 
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-        let json =
-            serde_json::to_string(&(&self.inner, self.start, self.end)).map_err(json_error)?;
-        Ok((py.get_type::<PyTimex>().getattr("_from_json")?, (json,)))
+        reduce_to_json::<PyTimex>(py, &(&self.inner, self.start, self.end))
     }
 
     #[classmethod]
     fn _from_json(_cls: &Bound<'_, PyType>, json: &str) -> PyResult<PyTimex> {
-        let (inner, start, end) = serde_json::from_str(json).map_err(json_error)?;
+        let (inner, start, end) = state_from_json(json)?;
         Ok(PyTimex { inner, start, end })
     }
 }
@@ -443,7 +453,11 @@ impl PyTimex {
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct PyEvent {
     inner: Event,
+    /// Where the trigger starts in the document text (a `str` index).
+    #[pyo3(get)]
     start: usize,
+    /// Where the trigger ends in the document text (a `str` index, exclusive).
+    #[pyo3(get)]
     end: usize,
 }
 
@@ -459,18 +473,6 @@ impl PyEvent {
     #[getter]
     fn instance_id(&self) -> &str {
         &self.inner.instance_id
-    }
-
-    /// Where the trigger starts in the document text (a `str` index).
-    #[getter]
-    fn start(&self) -> usize {
-        self.start
-    }
-
-    /// Where the trigger ends in the document text (a `str` index, exclusive).
-    #[getter]
-    fn end(&self) -> usize {
-        self.end
     }
 
     /// The trigger text.
@@ -554,14 +556,12 @@ impl PyEvent {
     }
 
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-        let json =
-            serde_json::to_string(&(&self.inner, self.start, self.end)).map_err(json_error)?;
-        Ok((py.get_type::<PyEvent>().getattr("_from_json")?, (json,)))
+        reduce_to_json::<PyEvent>(py, &(&self.inner, self.start, self.end))
     }
 
     #[classmethod]
     fn _from_json(_cls: &Bound<'_, PyType>, json: &str) -> PyResult<PyEvent> {
-        let (inner, start, end) = serde_json::from_str(json).map_err(json_error)?;
+        let (inner, start, end) = state_from_json(json)?;
         Ok(PyEvent { inner, start, end })
     }
 }
@@ -629,13 +629,12 @@ impl PyTimeLink {
     }
 
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-        let json = serde_json::to_string(&self.inner).map_err(json_error)?;
-        Ok((py.get_type::<PyTimeLink>().getattr("_from_json")?, (json,)))
+        reduce_to_json::<PyTimeLink>(py, &self.inner)
     }
 
     #[classmethod]
     fn _from_json(_cls: &Bound<'_, PyType>, json: &str) -> PyResult<PyTimeLink> {
-        let inner = serde_json::from_str(json).map_err(json_error)?;
+        let inner = state_from_json(json)?;
         Ok(PyTimeLink { inner })
     }
 }
@@ -657,26 +656,28 @@ impl PyDocument {
         let timexes = inner
             .timexes
             .iter()
-            .map(|t| PyTimex {
-                inner: t.clone(),
-                start: index.char_of(t.span.start),
-                end: index.char_of(t.span.end),
+            .map(|t| {
+                let (start, end) = index.span(t.span);
+                PyTimex {
+                    inner: t.clone(),
+                    start,
+                    end,
+                }
             })
             .collect();
         let events = inner
             .events
             .iter()
-            .map(|e| PyEvent {
-                inner: e.clone(),
-                start: index.char_of(e.span.start),
-                end: index.char_of(e.span.end),
+            .map(|e| {
+                let (start, end) = index.span(e.span);
+                PyEvent {
+                    inner: e.clone(),
+                    start,
+                    end,
+                }
             })
             .collect();
-        let sentences = inner
-            .sentences
-            .iter()
-            .map(|s| (index.char_of(s.span.start), index.char_of(s.span.end)))
-            .collect();
+        let sentences = inner.sentences.iter().map(|s| index.span(s.span)).collect();
         PyDocument {
             inner,
             timexes,
@@ -1121,16 +1122,12 @@ impl PyTimelineEntry {
     }
 
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-        let json = serde_json::to_string(&(&self.inner, self.span)).map_err(json_error)?;
-        Ok((
-            py.get_type::<PyTimelineEntry>().getattr("_from_json")?,
-            (json,),
-        ))
+        reduce_to_json::<PyTimelineEntry>(py, &(&self.inner, self.span))
     }
 
     #[classmethod]
     fn _from_json(_cls: &Bound<'_, PyType>, json: &str) -> PyResult<PyTimelineEntry> {
-        let (inner, span) = serde_json::from_str(json).map_err(json_error)?;
+        let (inner, span) = state_from_json(json)?;
         Ok(PyTimelineEntry { inner, span })
     }
 }
@@ -1182,7 +1179,7 @@ impl PyTimeline {
             .iter()
             .map(|e| {
                 let span = match indexes.get(e.document.as_str()) {
-                    Some(index) => (index.char_of(e.span.start), index.char_of(e.span.end)),
+                    Some(index) => index.span(e.span),
                     None => (e.span.start, e.span.end),
                 };
                 (entry_key(e), span)
@@ -1597,14 +1594,12 @@ impl PyTimeline {
 
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
         let spans: Vec<(usize, usize)> = self.entries.iter().map(|e| e.span).collect();
-        let json = serde_json::to_string(&(&self.inner, spans)).map_err(json_error)?;
-        Ok((py.get_type::<PyTimeline>().getattr("_from_json")?, (json,)))
+        reduce_to_json::<PyTimeline>(py, &(&self.inner, spans))
     }
 
     #[classmethod]
     fn _from_json(_cls: &Bound<'_, PyType>, json: &str) -> PyResult<PyTimeline> {
-        let (inner, spans): (Timeline, Vec<(usize, usize)>) =
-            serde_json::from_str(json).map_err(json_error)?;
+        let (inner, spans): (Timeline, Vec<(usize, usize)>) = state_from_json(json)?;
         if spans.len() != inner.len() {
             return Err(ChronolineError::new_err(
                 "invalid chronoline json: spans do not match entries",
@@ -2009,6 +2004,13 @@ fn parse_timeml(py: Python<'_>, xml: String) -> PyResult<PyDocument> {
     Ok(PyDocument::new(doc))
 }
 
+/// Whether `value` is a well-formed TIMEX3 value under chronoline's value
+/// grammar (every value chronoline extracts is).
+#[pyfunction]
+fn is_valid_timex_value(value: &str) -> bool {
+    crate::is_valid_timex_value(value)
+}
+
 /// The built-in example article (the one `chronoline extract --example`
 /// reads) as `(text, dct)`.
 #[pyfunction]
@@ -2058,5 +2060,6 @@ fn chronoline_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_timeml, m)?)?;
     m.add_function(wrap_pyfunction!(cli_main, m)?)?;
     m.add_function(wrap_pyfunction!(example_article, m)?)?;
+    m.add_function(wrap_pyfunction!(is_valid_timex_value, m)?)?;
     Ok(())
 }

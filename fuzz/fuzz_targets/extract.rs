@@ -2,33 +2,25 @@
 //! preference, with and without events. The first byte picks the
 //! configuration, the next three the DCT; the rest is the text.
 //!
-//! Beyond "no panic", it checks what every caller relies on: spans on char
-//! boundaries that slice back to their text, timexes sorted and disjoint,
-//! values in the TIMEX3 grammar, intervals with start < end.
+//! Beyond "no panic", it checks what every caller relies on
+//! (`chronoline::document_problems`, shared with the property tests): spans
+//! on char boundaries that slice back to their text, timexes sorted and
+//! disjoint, values in the TIMEX3 grammar, intervals with start < end.
 #![no_main]
 
 use std::sync::OnceLock;
 
-use chronoline::{Dct, Extractor, Mode, Options, Prefer};
+use chronoline::{document_problems, every_configuration, Dct, Extractor};
 use libfuzzer_sys::fuzz_target;
 
 /// Built once: building an extractor compiles its automata.
 fn extractors() -> &'static Vec<Extractor> {
     static EXTRACTORS: OnceLock<Vec<Extractor>> = OnceLock::new();
     EXTRACTORS.get_or_init(|| {
-        let mut all = Vec::new();
-        for mode in [Mode::News, Mode::Narrative] {
-            for prefer in [Prefer::Nearest, Prefer::Past, Prefer::Future] {
-                for events in [false, true] {
-                    all.push(Extractor::with_options(Options {
-                        mode,
-                        prefer,
-                        events,
-                    }));
-                }
-            }
-        }
-        all
+        every_configuration()
+            .into_iter()
+            .map(Extractor::with_options)
+            .collect()
     })
 }
 
@@ -50,5 +42,6 @@ fuzz_target!(|data: &[u8]| {
         Dct::from_date(date)
     });
     let doc = extractor.extract(text, dct);
-    chronoline_fuzz::check(&doc);
+    let problems = document_problems(&doc);
+    assert!(problems.is_empty(), "{text:?}:\n{}", problems.join("\n"));
 });

@@ -26,6 +26,7 @@ from chronoline._chronoline import (
     evaluate_timeline,
     example_article,
     extract,
+    is_valid_timex_value,
     parse_timeml,
     read_timeml,
 )
@@ -47,6 +48,7 @@ __all__ = [
     "evaluate_timeline",
     "example_article",
     "extract",
+    "is_valid_timex_value",
     "parse_timeml",
     "read_timeml",
 ]

@@ -14,6 +14,7 @@ from chronoline._chronoline import __version__ as __version__
 from chronoline._chronoline import evaluate_timeline as evaluate_timeline
 from chronoline._chronoline import example_article as example_article
 from chronoline._chronoline import extract as extract
+from chronoline._chronoline import is_valid_timex_value as is_valid_timex_value
 from chronoline._chronoline import parse_timeml as parse_timeml
 from chronoline._chronoline import read_timeml as read_timeml
 
@@ -34,6 +35,7 @@ __all__ = [
     "evaluate_timeline",
     "example_article",
     "extract",
+    "is_valid_timex_value",
     "parse_timeml",
     "read_timeml",
 ]

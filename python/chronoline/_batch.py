@@ -212,6 +212,44 @@ def document_rows(
     return _pa().RecordBatch.from_pydict(columns, schema=arrow_schema())
 
 
+#: Documents of one partition get positions ``(partition << 33) + row``, as
+#: Spark's ``monotonically_increasing_id()`` numbers rows: increasing and
+#: unique across partitions.
+PARTITION_SHIFT = 33
+
+
+def extract_options(
+    columns: Sequence[str],
+    text_col: str,
+    dct_col: str | None,
+    id_col: str | None,
+    *,
+    mode: str,
+    prefer: str | None,
+    threads: int,
+    timexes: bool,
+    undated: bool,
+    context_dating: bool,
+) -> dict[str, Any]:
+    """Checks the arguments of a frame's ``extract_timeline`` on the driver,
+    so that a bad option or column fails before any task runs, and returns
+    the keyword arguments of :func:`extract_rows`."""
+    extractor(mode, prefer)
+    if threads < 1:
+        raise ValueError("threads must be at least 1")
+    missing = [c for c in (text_col, dct_col, id_col) if c is not None and c not in columns]
+    if missing:
+        raise ValueError(f"no column {missing[0]!r} in the DataFrame (columns: {list(columns)})")
+    return {
+        "mode": mode,
+        "prefer": prefer,
+        "threads": threads,
+        "timexes": timexes,
+        "undated": undated,
+        "context_dating": context_dating,
+    }
+
+
 def default_id(position: int) -> str:
     """The id of a document given without one, as `Timeline` names them."""
     return f"doc{position + 1}"

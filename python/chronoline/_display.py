@@ -175,6 +175,21 @@ def to_html(timeline: Any, path: Any = None, title: str = "chronoline timeline")
     data = json.dumps(entries, ensure_ascii=False).replace("</", "<\\/")
     page = PAGE.replace("__TITLE__", html.escape(title)).replace("__ENTRIES__", data)
     if path is not None:
-        with open(os.fspath(path), "w", encoding="utf-8") as handle:
-            handle.write(page)
+        _write_atomically(os.fspath(path), page)
     return page
+
+
+def _write_atomically(path: str, text: str) -> None:
+    """Writes through a temporary file in the same folder, renamed into
+    place, so that a reader never sees half a page and a failed write leaves
+    the old file (or none)."""
+    folder, name = os.path.split(path)
+    temp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
+    try:
+        with open(temp, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(temp, path)
+    except BaseException:
+        if os.path.exists(temp):
+            os.remove(temp)
+        raise

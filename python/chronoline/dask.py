@@ -23,10 +23,6 @@ from chronoline._frames import require
 
 __all__ = ["collect_timeline", "extract_timeline"]
 
-# Positions (partition << 33) + row, as chronoline.spark numbers documents.
-_PARTITION_SHIFT = 33
-
-
 def _pandas_rows(batch: Any) -> Any:
     pd = require("pandas", "dask", "chronoline.dask")
     return batch.to_pandas(types_mapper=pd.ArrowDtype)
@@ -55,7 +51,7 @@ def _partition(
     partition_info: dict[str, Any] | None = None,
 ) -> Any:
     number = partition_info["number"] if partition_info else 0
-    first = number << _PARTITION_SHIFT
+    first = number << _batch.PARTITION_SHIFT
     texts = _python(frame[text_col])
     dcts = _python(frame[dct_col]) if dct_col is not None else None
     ids = _python(frame[id_col]) if id_col is not None else None
@@ -82,20 +78,10 @@ def extract_timeline(
     ``doc{document_index + 1}`` with ``document_index`` =
     ``(partition << 33) + row``."""
     require("dask", "dask", "chronoline.dask")
-    _batch.extractor(mode, prefer)
-    if threads < 1:
-        raise ValueError("threads must be at least 1")
-    missing = [c for c in (text_col, dct_col, id_col) if c is not None and c not in df.columns]
-    if missing:
-        raise ValueError(f"no column {missing[0]!r} in the DataFrame (columns: {list(df.columns)})")
-    options: dict[str, Any] = {
-        "mode": mode,
-        "prefer": prefer,
-        "threads": threads,
-        "timexes": timexes,
-        "undated": undated,
-        "context_dating": context_dating,
-    }
+    options = _batch.extract_options(
+        list(df.columns), text_col, dct_col, id_col, mode=mode, prefer=prefer, threads=threads,
+        timexes=timexes, undated=undated, context_dating=context_dating,
+    )
     meta = _pandas_rows(_batch.arrow_schema().empty_table())
     return df.map_partitions(
         _partition, text_col, dct_col, id_col, options, meta=meta, enforce_metadata=False

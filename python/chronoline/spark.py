@@ -32,11 +32,6 @@ from chronoline._frames import require
 
 __all__ = ["collect_timeline", "extract_timeline", "timeline_schema"]
 
-# Documents of one partition get positions (partition << 33) + row, as
-# Spark's monotonically_increasing_id() numbers rows: increasing and unique.
-_PARTITION_SHIFT = 33
-
-
 def timeline_schema() -> str:
     """The rows' Spark schema as a DDL string (datetimes as ``timestamp_ntz``)."""
     return _batch.spark_ddl()
@@ -70,34 +65,22 @@ def extract_timeline(
     require("pyspark", "spark", "chronoline.spark")
     from pyspark.sql import functions as F
 
-    # Checked here, on the driver, so a bad option fails before any task.
-    _batch.extractor(mode, prefer)
-    if threads < 1:
-        raise ValueError("threads must be at least 1")
-    missing = [c for c in (text_col, dct_col, id_col) if c is not None and c not in df.columns]
-    if missing:
-        raise ValueError(f"no column {missing[0]!r} in the DataFrame (columns: {df.columns})")
-
+    options = _batch.extract_options(
+        list(df.columns), text_col, dct_col, id_col, mode=mode, prefer=prefer, threads=threads,
+        timexes=timexes, undated=undated, context_dating=context_dating,
+    )
     columns = [F.col(text_col).cast("string").alias("text")]
     if dct_col is not None:
         columns.append(F.col(dct_col).alias("dct"))
     if id_col is not None:
         columns.append(F.col(id_col).cast("string").alias("id"))
-    options: dict[str, Any] = {
-        "mode": mode,
-        "prefer": prefer,
-        "threads": threads,
-        "timexes": timexes,
-        "undated": undated,
-        "context_dating": context_dating,
-    }
     has_dct, has_id = dct_col is not None, id_col is not None
 
     def partition(batches: Iterator[Any]) -> Iterator[Any]:
         from pyspark import TaskContext
 
         context = TaskContext.get()
-        next_position = (context.partitionId() if context else 0) << _PARTITION_SHIFT
+        next_position = (context.partitionId() if context else 0) << _batch.PARTITION_SHIFT
         for batch in batches:
             count = batch.num_rows
             if count == 0:

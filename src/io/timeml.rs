@@ -444,6 +444,19 @@ struct Reader<'x> {
     tlinks: Vec<Attrs<'x>>,
     /// The TIMEX3 and EVENT ids seen so far.
     ids: HashSet<(&'static str, String)>,
+    /// How many `<s>`, TIMEX3 and EVENT elements are open. An `<s>` inside
+    /// one is markup, not a sentence: sentences neither nest nor sit inside
+    /// an annotation, or the document could not be written back as read.
+    open_annotations: usize,
+}
+
+impl Open<'_> {
+    fn is_annotation(&self) -> bool {
+        matches!(
+            self,
+            Open::Timex { .. } | Open::Event { .. } | Open::Sentence { .. }
+        )
+    }
 }
 
 impl<'x> Reader<'x> {
@@ -464,6 +477,7 @@ impl<'x> Reader<'x> {
             instances: Vec::new(),
             tlinks: Vec::new(),
             ids: HashSet::new(),
+            open_annotations: 0,
         }
     }
 
@@ -539,7 +553,7 @@ impl<'x> Reader<'x> {
             match name {
                 "TIMEX3" => Open::Timex { at, attrs, start },
                 "EVENT" => Open::Event { at, attrs, start },
-                "s" => Open::Sentence {
+                "s" if self.open_annotations == 0 => Open::Sentence {
                     id: attr(&attrs, "id").map(str::to_string),
                     start,
                 },
@@ -581,6 +595,9 @@ impl<'x> Reader<'x> {
         if empty {
             self.close(element)
         } else {
+            if element.what.is_annotation() {
+                self.open_annotations += 1;
+            }
             self.stack.push(element);
             Ok(())
         }
@@ -601,6 +618,9 @@ impl<'x> Reader<'x> {
                     open.name
                 ),
             ));
+        }
+        if open.what.is_annotation() {
+            self.open_annotations -= 1;
         }
         self.close(open)
     }

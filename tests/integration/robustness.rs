@@ -6,8 +6,8 @@
 use std::sync::OnceLock;
 
 use chronoline::{
-    is_valid_timex_value, parse_timeml, read_timeml, to_timeml, Dct, Document, ErrorKind,
-    Extractor, Mode, Options, Prefer, Span,
+    annotation_problems, document_problems, every_configuration, is_valid_timex_value,
+    parse_timeml, read_timeml, to_timeml, Dct, Document, ErrorKind, Extractor, Mode, Prefer,
 };
 use proptest::prelude::*;
 
@@ -16,76 +16,15 @@ use proptest::prelude::*;
 fn extractors() -> &'static Vec<Extractor> {
     static EXTRACTORS: OnceLock<Vec<Extractor>> = OnceLock::new();
     EXTRACTORS.get_or_init(|| {
-        let mut all = Vec::new();
-        for mode in [Mode::News, Mode::Narrative] {
-            for prefer in [Prefer::Nearest, Prefer::Past, Prefer::Future] {
-                for events in [true, false] {
-                    all.push(Extractor::with_options(Options {
-                        mode,
-                        prefer,
-                        events,
-                    }));
-                }
-            }
-        }
-        all
+        every_configuration()
+            .into_iter()
+            .map(Extractor::with_options)
+            .collect()
     })
 }
 
-/// What every document must satisfy, as a list of broken promises.
-fn problems(doc: &Document) -> Vec<String> {
-    let text = doc.text.as_str();
-    let mut found = Vec::new();
-    let mut check_span = |what: &str, span: Span, expected: &str| {
-        if span.slice(text) != Some(expected) {
-            found.push(format!(
-                "{what}: {span:?} does not slice back to {expected:?}"
-            ));
-        }
-    };
-    for sentence in &doc.sentences {
-        let expected = sentence.span.slice(text).unwrap_or("<off the text>");
-        check_span("sentence", sentence.span, expected);
-    }
-    for timex in &doc.timexes {
-        check_span(&timex.id, timex.span, &timex.text);
-    }
-    for event in &doc.events {
-        check_span(&event.id, event.span, &event.text);
-    }
-    for pair in doc.timexes.windows(2) {
-        if pair[1].span.start < pair[0].span.end {
-            found.push(format!(
-                "{} {:?} and {} {:?} overlap or are out of order",
-                pair[0].id, pair[0].span, pair[1].id, pair[1].span
-            ));
-        }
-    }
-    for timex in &doc.timexes {
-        if !is_valid_timex_value(&timex.value) {
-            found.push(format!(
-                "{} {:?}: value {:?} (rule {}) is not a TIMEX3 value",
-                timex.id, timex.text, timex.value, timex.rule
-            ));
-        }
-        if let Some(interval) = timex.interval {
-            if interval.start >= interval.end {
-                found.push(format!("{} {:?}: {interval:?}", timex.id, timex.text));
-            }
-        }
-    }
-    for event in &doc.events {
-        if let Some(interval) = event.interval {
-            if interval.start >= interval.end {
-                found.push(format!("{} {:?}: {interval:?}", event.id, event.text));
-            }
-        }
-    }
-    found
-}
-
 fn assert_sound(doc: &Document) {
-    let found = problems(doc);
+    let found = document_problems(doc);
     assert!(
         found.is_empty(),
         "text {:?}:\n{}",
@@ -173,7 +112,7 @@ proptest! {
     #[test]
     fn extraction_keeps_its_promises(text in text(), dct in dct(), which in 0usize..12) {
         let doc = extractors()[which].extract(&text, dct);
-        let found = problems(&doc);
+        let found = document_problems(&doc);
         prop_assert!(found.is_empty(), "{}", found.join("\n"));
     }
 
@@ -191,7 +130,12 @@ proptest! {
         let doc = extractors()[0].extract(&text, dct);
         let written = to_timeml(&doc);
         let back = parse_timeml(&written).map_err(|e| TestCaseError::fail(format!("{e}\n{written}")))?;
-        prop_assert_eq!(&back.text, &doc.text);
+        prop_assert_eq!(back.text.as_bytes(), doc.text.as_bytes());
+        prop_assert_eq!(&back.id, &doc.id);
+        prop_assert_eq!(back.dct.as_ref().map(Dct::value), doc.dct.as_ref().map(Dct::value));
+        // Everything TimeML carries was carried: writing what was read
+        // gives the same bytes.
+        prop_assert_eq!(to_timeml(&back), written.clone());
         // What TimeML carries of each annotation comes back as it was.
         prop_assert_eq!(back.timexes.len(), doc.timexes.len(), "{}", written);
         for (read, made) in back.timexes.iter().zip(&doc.timexes) {
@@ -215,8 +159,8 @@ proptest! {
     #[test]
     fn the_timeml_reader_never_panics(xml in "(<TimeML>|<TEXT>|</TEXT>|<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2025\">|</TIMEX3>|&amp;|&#[0-9]{1,8};|&#x[0-9a-fA-F]{1,8};|<!--|-->|<!\\[CDATA\\[|\\]\\]>|<s id=\"1\">|</s>|\\PC{0,4}){0,16}") {
         if let Ok(doc) = parse_timeml(&xml) {
-            let found = problems(&doc);
-            prop_assert!(found.iter().all(|p| p.contains("TIMEX3 value")), "{}", found.join("\n"));
+            let found = annotation_problems(&doc);
+            prop_assert!(found.is_empty(), "{}", found.join("\n"));
             prop_assert_eq!(parse_timeml(&to_timeml(&doc)).map(|d| d.text).ok(), Some(doc.text.clone()));
         }
     }
@@ -376,6 +320,40 @@ fn duplicate_ids_in_timeml_are_an_error() {
         let err = parse_timeml(xml).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Parse);
         assert!(err.to_string().contains(what), "{err}");
+    }
+}
+
+/// Found by the `timeml` fuzz target: an `<s>` inside another (or inside a
+/// TIMEX3 or EVENT) was read as a sentence that TimeML cannot write inline,
+/// so what was written, read and written again came out different.
+#[test]
+fn sentences_nested_in_timeml_markup_are_not_sentences() {
+    for (xml, sentences) in [
+        (
+            "<TimeML><TEXT><s><TimeML><s id=\"\"></s></TimeML>></s></TEXT></TimeML>",
+            1,
+        ),
+        (
+            "<TimeML><TEXT><s id=\"1\">a <s id=\"2\">b</s></s> <s id=\"3\">c</s></TEXT></TimeML>",
+            2,
+        ),
+        (
+            "<TimeML><TEXT><EVENT eid=\"e1\">a<s id=\"1\">b</s></EVENT></TEXT></TimeML>",
+            0,
+        ),
+        (
+            "<TimeML><TEXT><TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2025\">20<s id=\"1\">25</s></TIMEX3></TEXT></TimeML>",
+            0,
+        ),
+    ] {
+        let doc = parse_timeml(xml).unwrap();
+        assert_eq!(doc.sentences.len(), sentences, "{xml}: {:?}", doc.sentences);
+        assert_eq!(annotation_problems(&doc), Vec::<String>::new(), "{xml}");
+        let written = to_timeml(&doc);
+        assert!(!written.contains("not written inline"), "{written}");
+        let again = parse_timeml(&written).unwrap();
+        assert_eq!(again.text, doc.text);
+        assert_eq!(to_timeml(&again), written, "{xml}");
     }
 }
 
@@ -547,6 +525,42 @@ mod command_line {
             &["poetry", "news", "narrative"],
         );
         fails_with(&["extract", "--example", "--format", "pdf"], 2, &["pdf"]);
+    }
+
+    #[test]
+    fn bad_per_file_dcts_exit_2_naming_the_value() {
+        let dir = crate::common::temp_dir("robust-dct");
+        let note = dir.join("note.txt");
+        std::fs::write(&note, "They met on Monday.").unwrap();
+        let note_arg = note.to_str().unwrap();
+        fails_with(
+            &["timeline", note_arg, "--dct", "note.txt=2025-02-30"],
+            2,
+            &["invalid document date", "2025-02-30"],
+        );
+        fails_with(
+            &["timeline", note_arg, "--dct", "other.txt=2025-03-01"],
+            2,
+            &["other.txt", "not an input file"],
+        );
+        fails_with(
+            &["extract", note_arg, "--dct", "=2025-03-01"],
+            2,
+            &["no file before '='"],
+        );
+        fails_with(
+            &[
+                "extract",
+                note_arg,
+                "--dct",
+                "2025-03-01",
+                "--dct",
+                "2025-03-02",
+            ],
+            2,
+            &["--dct DATE given twice"],
+        );
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -120,3 +120,54 @@ def test_unreadable_and_bad_files_name_the_file(tmp_path) -> None:  # type: igno
         assert isinstance(bad.value, chronoline.ChronolineError)
         assert str(bad.value).startswith(str(path)), str(bad.value)
         assert expected in str(bad.value)
+
+
+def test_a_line_of_a_million_digits() -> None:
+    text = "7" * 10**6
+    doc = chronoline.extract(text, dct="2025-12-07")
+    assert len(doc.timexes) == 0
+    doc = chronoline.extract(f"on {text} December 2025, and on 7 December 2025", dct="2025-12-07")
+    assert [t.value for t in doc.timexes][-1:] == ["2025-12-07"]
+
+
+@pytest.mark.parametrize(("separator", "mode"), [(" ", "news"), (". ", "narrative")])
+def test_a_hundred_thousand_times_the_day_before(separator: str, mode: str) -> None:
+    text = ("the day before" + separator) * 10**5
+    doc = chronoline.extract(text, dct="2025-12-07", mode=mode)
+    assert doc.timexes, "the last one at least is a date"
+    previous_end = 0
+    for timex in doc.timexes:
+        assert timex.start >= previous_end
+        previous_end = timex.end
+        assert text[timex.start : timex.end] == timex.text
+        assert chronoline.is_valid_timex_value(timex.value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "7December2025onWednesday,thedaybefore,2025-12-07,lastweek." * 2000,
+        "\u0627\u062c\u062a\u0645\u0639 \u0627\u0644\u0645\u062c\u0644\u0633 \u0641\u064a 7 December 2025 \u062b\u0645 the day before " * 500,
+        "\u202eon Wednesday\u202c \u05e0\u05e4\u05d2\u05e9\u05d5 2025-12-07 \u4f1a\u8b70\u306f2025\u5e7412\u67087\u65e5 " * 500,
+        "\x00" * 10**5 + "7 December 2025" + "\x07\x1b\x7f" * 1000,
+    ],
+)
+def test_no_whitespace_control_characters_and_mixed_scripts(text: str) -> None:
+    doc = chronoline.extract(text, dct="2025-12-07")
+    assert doc.text == text
+    for timex in doc.timexes:
+        assert text[timex.start : timex.end] == timex.text
+        assert chronoline.is_valid_timex_value(timex.value)
+
+
+def test_html_pages_are_written_whole_or_not_at_all(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    timeline = chronoline.Timeline([chronoline.extract("They met on 7 December 2025.", dct="2025-12-08")])
+    nowhere = tmp_path / "no-such-dir" / "timeline.html"
+    with pytest.raises(FileNotFoundError):
+        timeline.to_html(nowhere)
+    assert list(tmp_path.iterdir()) == []
+    page = tmp_path / "timeline.html"
+    page.write_text("old content", encoding="utf-8")
+    written = timeline.to_html(page)
+    assert page.read_text(encoding="utf-8") == written
+    assert [p.name for p in tmp_path.iterdir()] == ["timeline.html"]

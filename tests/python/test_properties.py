@@ -1,5 +1,8 @@
 """Property tests: for any text, extraction does not raise, its offsets
-slice back to the matched text, and it is deterministic."""
+slice back to the matched text, timexes come sorted and disjoint with
+values in the TIMEX3 grammar and intervals that end after they start,
+TimeML written and read back is the same document, and extraction is
+deterministic."""
 
 from __future__ import annotations
 
@@ -49,13 +52,28 @@ def check_offsets(doc: chronoline.Document, text: str) -> None:
     assert doc.text == text
     previous_end = 0
     for timex in doc.timexes:
-        assert 0 <= timex.start <= timex.end <= len(text)
+        assert 0 <= timex.start < timex.end <= len(text)
         assert text[timex.start : timex.end] == timex.text
         assert timex.start >= previous_end, "timexes overlap or are out of order"
         previous_end = timex.end
+        assert chronoline.is_valid_timex_value(timex.value), (timex.text, timex.value, timex.rule)
     for event in doc.events:
         assert 0 <= event.start <= event.end <= len(text)
         assert text[event.start : event.end] == event.text
+    for mention in [*doc.timexes, *doc.events]:
+        check_interval(mention.interval)
+
+
+def check_interval(interval: chronoline.Interval | None) -> None:
+    if interval is None:
+        return
+    try:
+        start, end = interval.start, interval.end
+    except chronoline.ChronolineError as err:
+        # Python's datetime stops at year 9999; the interval itself is fine.
+        assert "outside the range of python's datetime" in str(err)
+        return
+    assert start < end, interval
 
 
 @settings(max_examples=200, deadline=None)
@@ -83,11 +101,34 @@ def test_extract_is_deterministic(text: str, dct: str | None) -> None:
 
 @settings(max_examples=100, deadline=None)
 @given(text=TEXTS, dct=DCTS)
-def test_timeml_round_trip_keeps_the_text(text: str, dct: str | None) -> None:
-    doc = chronoline.extract(text, dct=dct)
-    back = chronoline.parse_timeml(doc.to_timeml())
-    assert back.text == text
-    assert [(t.start, t.end, t.value) for t in back.timexes] == [(t.start, t.end, t.value) for t in doc.timexes]
+def test_timeml_round_trip_keeps_the_document(text: str, dct: str | None) -> None:
+    doc = chronoline.extract(text, dct=dct, id="doc-1")
+    written = doc.to_timeml()
+    back = chronoline.parse_timeml(written)
+    assert back.text.encode() == text.encode()
+    assert (back.id, back.dct) == (doc.id, doc.dct)
+
+    def timexes(d: chronoline.Document) -> list[tuple]:
+        return [(t.id, t.start, t.end, t.text, t.type, t.value, t.mod) for t in d.timexes]
+
+    def events(d: chronoline.Document) -> list[tuple]:
+        return [(e.id, e.start, e.end, e.text, e.event_class, e.tense, e.aspect, e.polarity) for e in d.events]
+
+    assert timexes(back) == timexes(doc)
+    assert events(back) == events(doc)
+    assert back.to_timeml() == written
+
+
+VALUES = st.text("0123456789X-WTQHPYMDSEBCAFUNIOLRZ:.+_", max_size=16)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=st.one_of(VALUES, st.text(ANY_CHAR, max_size=12)))
+def test_the_value_grammar_never_raises_and_accepts_what_it_writes(value: str) -> None:
+    if chronoline.is_valid_timex_value(value):
+        # What the grammar accepts, TimeML carries unchanged.
+        xml = f'<TimeML><TEXT><TIMEX3 tid="t1" type="DATE" value="{value}">x</TIMEX3></TEXT></TimeML>'
+        assert chronoline.parse_timeml(xml).timexes[0].value == value
 
 
 @settings(max_examples=200, deadline=None)
