@@ -1477,6 +1477,19 @@ impl<'a> Parser<'a> {
             _ => None,
         };
         if let Some(offset) = day {
+            // "today's world", "many of today's computers": the present age,
+            // which TempEval-3 annotators leave untagged
+            if offset == 0
+                && self.is(i + 1, "'")
+                && self.is(i + 2, "s")
+                && self.glued(i + 1)
+                && self
+                    .w
+                    .get(i + 3)
+                    .is_some_and(|w| w.kind == TokenKind::Word && !w.capitalized)
+            {
+                return None;
+            }
             let date = Form::Relative {
                 unit: Unit::Day,
                 offset,
@@ -1753,6 +1766,26 @@ impl<'a> Parser<'a> {
                         discourse: false,
                     };
                     return Some(found(i + 2, TimexType::Date, form, "units_ago"));
+                }
+                // "in the weeks before the shooting", "the days after",
+                // "in the years that followed": some units before or after an
+                // event; TempEval-3 tags the bare unit, without "the"
+                if self.is(i.wrapping_sub(1), "the") {
+                    let direction = match self.n(i + 1) {
+                        "before" | "preceding" | "leading" => Some(-1),
+                        "after" | "following" => Some(1),
+                        "that" if self.is(i + 2, "followed") => Some(1),
+                        _ => None,
+                    };
+                    if let Some(direction) = direction {
+                        let form = Form::Shift {
+                            amount: Amount::Some,
+                            unit,
+                            direction,
+                            discourse: true,
+                        };
+                        return Some(found(i + 1, TimexType::Date, form, "units_around_event"));
+                    }
                 }
                 if self.is_any(
                     i.wrapping_sub(1),
@@ -2561,6 +2594,39 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Whether the adverb at `i` sits in a past-tense clause ("he was soon
+    /// released", "a trickle that soon became a flood"): there it means
+    /// shortly after a past event, not a time after the document's date,
+    /// and TempEval-3 annotators leave it untagged.
+    fn past_narrative(&self, i: usize) -> bool {
+        let before = self.prev(i);
+        let after = self.n(i + 1);
+        matches!(before, "was" | "were" | "had")
+            || matches!(
+                after,
+                "became" | "began" | "came" | "went" | "was" | "were" | "had" | "followed"
+            )
+            || (after.len() > 3
+                && after.ends_with("ed")
+                && !matches!(
+                    before,
+                    "will"
+                        | "would"
+                        | "may"
+                        | "might"
+                        | "could"
+                        | "should"
+                        | "can"
+                        | "must"
+                        | "to"
+                        | "be"
+                        | "been"
+                        | "being"
+                        | "is"
+                        | "are"
+                ))
+    }
+
     /// "now", "currently", "recently", "the future", "the past", "soon",
     /// "the near future", "these days", "nowadays"; "right now" is "now"
     /// (an intensifier, no TIMEX3 mod).
@@ -2594,6 +2660,7 @@ impl<'a> Parser<'a> {
             "soon" => {
                 if self.is(i.wrapping_sub(1), "as")
                     || self.is_any(i + 1, &["after", "as", "thereafter", "afterwards"])
+                    || self.past_narrative(i)
                 {
                     return None;
                 }
