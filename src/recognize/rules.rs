@@ -2279,6 +2279,11 @@ impl<'a> Parser<'a> {
             if adjective && unit == Unit::Quarter {
                 return None; // "its quarterly dividend"
             }
+            if self.is_any(i.wrapping_sub(1), &["%", "percent", "pct"]) {
+                // "to rise 8.5% annually": a growth rate, left untagged
+                // like "$1.76 a year"
+                return None;
+            }
             let form = set(Some(unit), 1, None, None, None, None, Some(1));
             return Some(found(i + 1, TimexType::Set, form, "set_adverb"));
         }
