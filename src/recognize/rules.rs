@@ -584,7 +584,11 @@ impl<'a> Parser<'a> {
                                 }
                             ))
                 }
-                PrefixUse::Any => true,
+                // "to get around Wednesday's ruling": before a possessive the
+                // preposition governs the whole noun phrase, not the date
+                PrefixUse::Any => {
+                    !(self.is(f.end, "'") && self.is(f.end + 1, "s") && self.glued(f.end))
+                }
                 // TimeML annotators leave "earlier" out of "earlier Friday" and
                 // "later today", and keep it in "earlier this year"
                 PrefixUse::ThisPeriod => {
@@ -1477,19 +1481,6 @@ impl<'a> Parser<'a> {
             _ => None,
         };
         if let Some(offset) = day {
-            // "today's world", "many of today's computers": the present age,
-            // which TempEval-3 annotators leave untagged
-            if offset == 0
-                && self.is(i + 1, "'")
-                && self.is(i + 2, "s")
-                && self.glued(i + 1)
-                && self
-                    .w
-                    .get(i + 3)
-                    .is_some_and(|w| w.kind == TokenKind::Word && !w.capitalized)
-            {
-                return None;
-            }
             let date = Form::Relative {
                 unit: Unit::Day,
                 offset,
