@@ -2685,8 +2685,6 @@ impl<'a> Parser<'a> {
                 ))
             }
             "the" => match (self.n(i + 1), self.n(i + 2)) {
-                // "the future of our peoples": their prospects, not a time
-                ("future", "of") => None,
                 ("future", _) => r(i + 2, Reference::Future, "the_future"),
                 ("near" | "distant" | "immediate", "future") => {
                     r(i + 3, Reference::Future, "the_future")
