@@ -12,7 +12,9 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::error::{Error, ErrorKind};
-use crate::eval::{evaluate, evaluate_timex2, is_dev_file, read_timex2, Scores, Timex2Scores};
+use crate::eval::{
+    evaluate, evaluate_timex2, is_dev_file, read_timex2, EvalError, Scores, Timex2Scores,
+};
 use crate::extractor::{Extractor, Mode, Options};
 use crate::io::csv;
 use crate::io::timeml::{read_timeml, to_timeml};
@@ -190,6 +192,10 @@ struct EvalArgs {
     /// List every error, document by document.
     #[arg(long)]
     errors: bool,
+    /// List only errors of one kind (implies --errors): `value` lists the
+    /// timexes found with a wrong value, to study the resolver.
+    #[arg(long, value_enum, value_name = "KIND")]
+    errors_of: Option<ListedErrors>,
     /// Print JSON (figures as fractions in [0, 1]) instead of a table.
     #[arg(long)]
     json: bool,
@@ -261,6 +267,48 @@ enum Format {
 enum Only {
     /// Temporal expressions only.
     Timexes,
+}
+
+/// Which errors `eval --errors-of` lists.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ListedErrors {
+    /// Every timex error: missed, spurious, extent, value, type.
+    Timex,
+    /// Timexes found with a wrong value.
+    Value,
+    /// Timexes found with a wrong type.
+    Type,
+    /// Every event error: missed, spurious, class.
+    Event,
+    /// Missed and spurious event-timex links.
+    Link,
+}
+
+impl ListedErrors {
+    fn keeps(self, error: &EvalError) -> bool {
+        match self {
+            ListedErrors::Timex => matches!(
+                error,
+                EvalError::MissedTimex { .. }
+                    | EvalError::SpuriousTimex { .. }
+                    | EvalError::TimexExtent { .. }
+                    | EvalError::TimexValue { .. }
+                    | EvalError::TimexType { .. }
+            ),
+            ListedErrors::Value => matches!(error, EvalError::TimexValue { .. }),
+            ListedErrors::Type => matches!(error, EvalError::TimexType { .. }),
+            ListedErrors::Event => matches!(
+                error,
+                EvalError::MissedEvent { .. }
+                    | EvalError::SpuriousEvent { .. }
+                    | EvalError::EventClass { .. }
+            ),
+            ListedErrors::Link => matches!(
+                error,
+                EvalError::MissedLink { .. } | EvalError::SpuriousLink { .. }
+            ),
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -883,15 +931,22 @@ fn eval(args: EvalArgs) -> Result<(), Failure> {
         gold.push(gold_doc);
     }
     let mut scores = evaluate(&gold, &system).map_err(|e| failed(e.to_string()))?;
-    if !args.errors {
+    let list_errors = args.errors || args.errors_of.is_some();
+    if !list_errors {
         scores.errors.clear();
+    }
+    if let Some(kind) = args.errors_of {
+        for doc in &mut scores.errors {
+            doc.errors.retain(|e| kind.keeps(e));
+        }
+        scores.errors.retain(|doc| !doc.errors.is_empty());
     }
     let output = if args.json {
         serde_json::to_string_pretty(&scores)
             .map_err(|e| failed(format!("cannot write JSON: {e}")))?
             + "\n"
     } else {
-        score_table(&scores, args.split, args.errors)
+        score_table(&scores, args.split, list_errors)
     };
     write_stdout(&output)
 }

@@ -10,11 +10,15 @@
 //! been*, *will*, *to*). Three smaller tables over the same features give
 //! an event's part of speech, tense and aspect; polarity and modality come
 //! from rules over the verb group (`not`, `n't`, `never`; `would`, `may`...).
-//! Words inside a temporal expression are never events.
+//! Words inside a temporal expression are never events. A noun that a
+//! date premodifies is an event when a lexicon says it names one (the
+//! `premodified_event_noun` rule, in the private `nouns` module: *a
+//! September **report***, *the February 2020 Doha **Agreement***).
 //!
-//! The weights are `data/events/weights.bin` (1.3 MB: a 2^17-bucket event
-//! table and 2^14-bucket part-of-speech, tense, aspect and link tables,
-//! 8-bit weights; format in the private `weights` module), compiled in.
+//! The weights are `data/events/weights.bin` (1.4 MB: a 2^17-bucket event
+//! table, 2^14-bucket part-of-speech, tense and aspect tables and a
+//! 2^16-bucket link table, 8-bit weights; format in the private `weights`
+//! module), compiled in.
 //! They are regenerated, byte for byte, from the TempEval-3 gold training
 //! data and TE3-Silver in `../shared/data`, minus the development split
 //! ([`crate::is_dev_file`]), in about a minute (10 epochs), with
@@ -34,18 +38,19 @@
 
 mod features;
 mod links;
+mod nouns;
 mod train;
 mod weights;
 
 use std::borrow::Cow;
 
-use crate::model::{Aspect, Document, Event, EventClass, Polarity, Span, Tense};
+use crate::model::{Aspect, Document, Event, EventClass, Polarity, Span, Tense, TimexType};
 use crate::text::Token;
 
 use self::features::{Function, Reader, WordInfo};
 use self::weights::Weights;
 
-pub use self::train::{train_event_weights, TrainOptions};
+pub use self::train::{retrain_event_links, train_event_weights, TrainOptions};
 
 /// The weight tables, in file order.
 const EVENT_TABLE: usize = 0;
@@ -54,6 +59,9 @@ const TENSE_TABLE: usize = 2;
 const ASPECT_TABLE: usize = 3;
 /// Whether an event-timex pair is linked (no, yes).
 const LINK_TABLE: usize = 4;
+
+/// The labels of [`EVENT_TABLE`] that are events (0 is none).
+const EVENT_LABELS: [usize; 7] = [1, 2, 3, 4, 5, 6, 7];
 
 /// The part-of-speech labels of [`POS_TABLE`].
 const POS_LABELS: [&str; 5] = ["VERB", "NOUN", "ADJECTIVE", "PREPOSITION", "OTHER"];
@@ -104,7 +112,8 @@ impl EventModel {
         let mut events = Vec::new();
         let mut features = Vec::with_capacity(64);
         let mut timex = 0;
-        each_word(doc, tokens, |infos, texts, i, span| {
+        each_word(doc, tokens, |infos, texts, spans, i| {
+            let span = spans[i];
             if !is_candidate(&infos[i]) {
                 return;
             }
@@ -120,14 +129,31 @@ impl EventModel {
             }
             features.clear();
             features::features(infos, texts, i, &mut features);
-            let label = weights.best(EVENT_TABLE, &features, &[]);
+            let mut label = weights.best(EVENT_TABLE, &features, &[]);
+            let mut rule = "event_perceptron";
             if label == 0 {
-                return;
+                let is_date_at = |at: usize| {
+                    let k = doc.timexes.partition_point(|t| t.span.end <= at);
+                    doc.timexes
+                        .get(k)
+                        .is_some_and(|t| t.span.start <= at && t.kind == TimexType::Date)
+                };
+                if !nouns::is_premodified_event_noun(is_date_at, infos, texts, spans, i) {
+                    return;
+                }
+                // The tagger's likeliest class for the word, as an event.
+                label = weights.best(EVENT_TABLE, &features, &EVENT_LABELS);
+                rule = nouns::RULE;
             }
             let n = events.len() + 1;
             let mut event = Event::new(format!("e{n}"), span, texts[i], EventClass::ALL[label - 1]);
             set_attributes(weights, &features, infos, texts, i, &mut event);
-            event.rule = "event_perceptron".to_string();
+            if rule == nouns::RULE {
+                event.pos = "NOUN".to_string();
+                event.tense = Tense::None;
+                event.aspect = Aspect::None;
+            }
+            event.rule = rule.to_string();
             events.push(event);
         });
         events
@@ -165,7 +191,8 @@ fn predict_attributes(weights: &Weights, doc: &mut Document, tokens: &[Token]) {
     let mut features = Vec::with_capacity(64);
     let mut updates = Vec::new();
     let mut next = 0;
-    each_word(doc, tokens, |infos, texts, i, span| {
+    each_word(doc, tokens, |infos, texts, spans, i| {
+        let span = spans[i];
         while next < doc.events.len() && doc.events[next].span.end <= span.start {
             next += 1;
         }
@@ -183,12 +210,12 @@ fn predict_attributes(weights: &Weights, doc: &mut Document, tokens: &[Token]) {
     }
 }
 
-/// Calls `visit(infos, texts, i, span)` for each word `i` of each sentence
-/// of `doc`, with the sentence's words read.
+/// Calls `visit(infos, texts, spans, i)` for each word `i` of each
+/// sentence of `doc`, with the sentence's words read.
 fn each_word(
     doc: &Document,
     tokens: &[Token],
-    mut visit: impl FnMut(&[WordInfo], &[&str], usize, Span),
+    mut visit: impl FnMut(&[WordInfo], &[&str], &[Span], usize),
 ) {
     let text = doc.text.as_str();
     let words = features::words(text, tokens);
@@ -212,8 +239,8 @@ fn each_word(
         infos.clear();
         infos.extend(texts.iter().map(|w| reader.read(w)));
         features::mark_timexes(&mut infos, &spans, &timex_spans);
-        for (i, span) in spans.iter().enumerate() {
-            visit(&infos, &texts, i, *span);
+        for i in 0..spans.len() {
+            visit(&infos, &texts, &spans, i);
         }
     }
 }
@@ -225,7 +252,7 @@ fn each_word(
 /// use chronoline::Document;
 /// use chronoline::training::{train_event_weights, EventTagger, TrainOptions};
 ///
-/// let options = TrainOptions { epochs: 1, event_bits: 8, attribute_bits: 8, ..TrainOptions::default() };
+/// let options = TrainOptions { epochs: 1, event_bits: 8, attribute_bits: 8, link_bits: 8, ..TrainOptions::default() };
 /// let tagger = EventTagger::new(train_event_weights(&[], &[], &options, |_, _| {})).unwrap();
 /// let mut doc = Document::new("d", "Nothing.", None);
 /// tagger.annotate(&mut doc);

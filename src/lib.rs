@@ -51,7 +51,7 @@ mod python;
 /// stable interface).
 #[doc(hidden)]
 pub mod training {
-    pub use crate::events::{train_event_weights, EventTagger, TrainOptions};
+    pub use crate::events::{retrain_event_links, train_event_weights, EventTagger, TrainOptions};
 }
 
 pub use crate::{

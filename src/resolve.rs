@@ -74,6 +74,16 @@ struct Context<'a> {
     days: Vec<Mentioned>,
     /// The text so far speaks of quarters (an earnings report).
     quarter_talk: bool,
+    /// The quarter an earnings report is about: the first quarter named
+    /// that has ended, in the year of the last ended quarter ("the fiscal
+    /// first quarter"). "The quarter" and "a year earlier" refer to it.
+    last_quarter: Option<(i32, u32)>,
+    /// The last date given in full or in part ("in 1988", "June 1998"),
+    /// its granularity and tid: "that year", "two months later" count
+    /// from it.
+    explicit: Option<(NaiveDate, Granularity, usize)>,
+    /// The sentence of the current mention (token range).
+    sentence: (usize, usize),
     /// What the words around the current mention say.
     hint: Hint,
     /// Where the current mention starts (token index).
@@ -102,6 +112,9 @@ pub(crate) fn resolve(
         narrative: None,
         days: Vec::new(),
         quarter_talk: false,
+        last_quarter: None,
+        explicit: None,
+        sentence: (0, 0),
         hint: Hint::default(),
         current_token: 0,
     };
@@ -112,7 +125,20 @@ pub(crate) fn resolve(
         let tid = index + 1;
         let sentence = sentence_tokens(words, sentences, mention.tokens.0);
         let cue = tense::cue_near(words, mention.tokens, sentence);
-        let direction = cue.map(|(d, _)| d);
+        let possessive_weekday = names_weekday(&mention.form)
+            && words.get(mention.tokens.1).is_some_and(|w| w.norm == "'")
+            && words
+                .get(mention.tokens.1 + 1)
+                .is_some_and(|w| w.norm == "s");
+        let direction = if tense::moved_to(words, mention.tokens.0) {
+            Some(Direction::Future)
+        } else if possessive_weekday {
+            // "Wednesday's ruling", "before Friday's purchases": news
+            // names an event by its weekday once it has happened
+            Some(Direction::Past)
+        } else {
+            cue.map(|(d, _)| d)
+        };
         let before = mention
             .tokens
             .0
@@ -120,9 +146,11 @@ pub(crate) fn resolve(
             .and_then(|i| words.get(i))
             .map_or("", |w| w.norm.as_str());
         cx.current_token = mention.tokens.0;
+        cx.sentence = sentence;
         cx.hint = Hint {
-            strong: cue.is_some_and(|(_, dist)| dist <= 3),
-            deadline: matches!(before, "by" | "until" | "till" | "before" | "through"),
+            strong: possessive_weekday || cue.is_some_and(|(_, dist)| dist <= 3),
+            deadline: !possessive_weekday
+                && matches!(before, "by" | "until" | "till" | "before" | "through"),
         };
         if matches!(
             mention.form,
@@ -148,6 +176,9 @@ pub(crate) fn resolve(
         }
         if let Some(point) = value.sets_anchor {
             cx.narrative = Some((point, tid));
+            if let Some(interval) = value.interval {
+                cx.explicit = Some((point, interval.granularity, tid));
+            }
         }
         let temporal_function = value.anchor.is_some();
         sources.push(index);
@@ -268,6 +299,29 @@ fn join_ranges(
     }
 }
 
+/// Whether a form names a weekday without an offset ("Wednesday",
+/// "Saturday night", "noon Friday").
+fn names_weekday(form: &Form) -> bool {
+    match form {
+        Form::Weekday { offset: None, .. } => true,
+        Form::PartOfDay {
+            date: Some(date), ..
+        }
+        | Form::Time {
+            date: Some(date), ..
+        } => names_weekday(date),
+        _ => false,
+    }
+}
+
+/// The last quarter that ended before `date`'s: (year, quarter).
+fn last_ended_quarter(date: NaiveDate) -> (i32, u32) {
+    match date.month0() / 3 + 1 {
+        1 => (date.year() - 1, 4),
+        q => (date.year(), q - 1),
+    }
+}
+
 /// The token range of the sentence that holds token `i`.
 fn sentence_tokens(words: &[Word], sentences: &[Span], i: usize) -> (usize, usize) {
     let Some(offset) = words.get(i).map(|w| w.span.start) else {
@@ -378,7 +432,19 @@ fn choose(
         (None, Prefer::Nearest) => None,
     };
     let distance = |d: &NaiveDate| (*d - anchor).num_days().abs();
-    let nearest = candidates.iter().min_by_key(|d| distance(d)).copied();
+    // With no cue to the past or future, news more often looks back: a
+    // date ahead must be nearer than the one behind by a twentieth ("its
+    // record high set on Aug. 6", six months either way, is the last one).
+    let undirected = !matches!(direction, Some(Direction::Past | Direction::Future));
+    let leaning = |d: &NaiveDate| {
+        let days = distance(d);
+        if undirected && *d > anchor {
+            days + days / 20
+        } else {
+            days
+        }
+    };
+    let nearest = candidates.iter().min_by_key(|d| leaning(d)).copied();
     let directed = match direction {
         Some(Direction::Past) => candidates.iter().filter(|d| **d <= anchor).max().copied(),
         Some(Direction::Future) => candidates.iter().filter(|d| **d >= anchor).min().copied(),
@@ -434,6 +500,94 @@ impl Context<'_> {
         }
     }
 
+    /// The base of "that year", "two months later": the last day the
+    /// discourse set or the last date given at least as finely as `unit`
+    /// ("in 1988 ... that year"), whichever came last.
+    fn discourse_point(
+        &self,
+        direction: Option<Direction>,
+        unit: Unit,
+    ) -> Option<(NaiveDate, String)> {
+        let day = self.discourse_day(direction);
+        let day_tid = day.as_ref().map_or(0, |(_, tid)| {
+            tid.strip_prefix('t')
+                .and_then(|n| n.parse::<usize>().ok())
+                .unwrap_or(0)
+        });
+        match self.explicit {
+            Some((date, granularity, tid))
+                if tid > day_tid && granularity <= unit_granularity(unit) =>
+            {
+                Some((date, format!("t{tid}")))
+            }
+            _ => day,
+        }
+    }
+
+    /// In an earnings report, the quarter a year before the one reported
+    /// on ("a year earlier", "the year-ago quarter"): a year before the
+    /// reported quarter, else before the quarter preceding the DCT.
+    /// None outside such reports, and in a sentence about a longer period
+    /// ("for the nine months ... a year earlier" is the year before).
+    fn quarter_a_year_before(&self) -> Option<(i32, u32)> {
+        if !self.quarter_talk || self.sentence_speaks_of_longer_periods() {
+            return None;
+        }
+        if let Some((y, q)) = self.last_quarter {
+            return Some((y - 1, q));
+        }
+        let (y, q) = last_ended_quarter(self.dct?);
+        Some((y - 1, q))
+    }
+
+    /// Whether the current sentence reports on half or nine months of a
+    /// year ("for the nine months", "first-half", "six-month").
+    fn sentence_speaks_of_longer_periods(&self) -> bool {
+        let (first, last) = self.sentence;
+        let Some(words) = self.words.get(first..last) else {
+            return false;
+        };
+        words.windows(2).any(|pair| {
+            let (a, b) = (pair[0].norm.as_str(), pair[1].norm.as_str());
+            matches!(a, "nine" | "six" | "9" | "6") && matches!(b, "months" | "month" | "-")
+                || a == "first" && b == "half"
+        })
+    }
+
+    /// In an earnings report, the quarter a phrase names through the
+    /// reported quarter: "the quarter" after "the fiscal first quarter" is
+    /// that quarter; "the 1988 quarter", "the 1989 period" are the same
+    /// quarter of that year.
+    fn reported_quarter(&self, mention: &Mention) -> Option<Point> {
+        let (first, last) = mention.tokens;
+        let words = self.words.get(first..last)?;
+        let last_word = words.last().map_or("", |w| w.norm.as_str());
+        match mention.form {
+            Form::Relative {
+                unit: Unit::Quarter,
+                offset: -1,
+            } if words.len() == 2 && words[0].norm == "the" && last_word == "quarter" => {
+                self.last_quarter.map(|(y, q)| Point::Quarter(y, q))
+            }
+            Form::Date {
+                year: Some(y),
+                month: None,
+                ..
+            } if last_word == "quarter"
+                || self.quarter_talk
+                    && last_word == "period"
+                    && !self.sentence_speaks_of_longer_periods() =>
+            {
+                let q = self
+                    .last_quarter
+                    .or_else(|| self.dct.map(last_ended_quarter))?
+                    .1;
+                Some(Point::Quarter(y, q))
+            }
+            _ => None,
+        }
+    }
+
     fn value(
         &mut self,
         mention: &Mention,
@@ -441,6 +595,10 @@ impl Context<'_> {
         sentence: (usize, usize),
     ) -> Value {
         let mut v = self.form_value(&mention.form, direction);
+        if let Some(point) = self.reported_quarter(mention) {
+            let anchor = v.anchor.take();
+            v = self.point_value(point, anchor, false);
+        }
         if let Some(interval) = v.interval {
             v.interval = Some(with_modifier(interval, mention.modifier));
             if mention.modifier == Some(Modifier::Approx) {
@@ -620,9 +778,8 @@ impl Context<'_> {
                                     Some(tid),
                                     false,
                                 );
-                                if narrative {
-                                    v.sets_anchor = Some(first);
-                                }
+                                // "In March ... The following month": April
+                                v.sets_anchor = Some(first);
                                 v
                             }
                             None => Value::plain(format!("XXXX-{month:02}")),
@@ -640,6 +797,12 @@ impl Context<'_> {
                             }
                         }
                     }
+                    if self.last_quarter.is_none() {
+                        self.last_quarter = self.dct.and_then(|dct| {
+                            let (latest_year, latest) = last_ended_quarter(dct);
+                            (y == latest_year && quarter <= latest).then_some((y, quarter))
+                        });
+                    }
                     self.point_value(
                         Point::Quarter(y, quarter),
                         tid,
@@ -649,11 +812,21 @@ impl Context<'_> {
                 None => Value::plain(format!("XXXX-Q{quarter}")),
             },
             Form::Half { year, half } => match self.year_of(year) {
-                Some((y, tid)) => self.point_value(
-                    Point::Half(y, half),
-                    tid,
-                    matches!(year, YearSpec::Given(_)),
-                ),
+                Some((mut y, tid)) => {
+                    // "profit fell in the second half", written in May: last year's
+                    if year == YearSpec::Anchor && direction == Some(Direction::Past) {
+                        if let Some((anchor, _)) = self.anchor() {
+                            if half > anchor.month0() / 6 + 1 {
+                                y -= 1;
+                            }
+                        }
+                    }
+                    self.point_value(
+                        Point::Half(y, half),
+                        tid,
+                        matches!(year, YearSpec::Given(_)),
+                    )
+                }
                 None => Value::plain(format!("XXXX-H{half}")),
             },
             Form::Season { year, season } => {
@@ -809,7 +982,7 @@ impl Context<'_> {
                 discourse,
             } => {
                 let base = if discourse {
-                    self.discourse_day(direction)
+                    self.discourse_point(direction, unit)
                 } else {
                     self.anchor()
                 };
@@ -822,22 +995,10 @@ impl Context<'_> {
                 let Some(moved) = shift_date(anchor, n, unit, sign as i64) else {
                     return Value::plain(underspecified(unit));
                 };
-                if unit == Unit::Year && n == 1.0 && sign < 0 && self.quarter_talk {
+                if unit == Unit::Year && n == 1.0 && sign < 0 {
                     // "a year ago" in an earnings report: the same quarter a year before
-                    if self.quarter_talk {
-                        if let Some(dct) = self.dct {
-                            let q = dct.month0() / 3 + 1;
-                            let (y, q) = if q == 1 {
-                                (dct.year() - 2, 4)
-                            } else {
-                                (dct.year() - 1, q - 1)
-                            };
-                            return self.point_value(
-                                Point::Quarter(y, q),
-                                Some("t0".into()),
-                                false,
-                            );
-                        }
+                    if let Some((y, q)) = self.quarter_a_year_before() {
+                        return self.point_value(Point::Quarter(y, q), Some(tid), false);
                     }
                 }
                 let grain = match unit {
@@ -886,16 +1047,9 @@ impl Context<'_> {
                 let Some((anchor, tid)) = self.anchor() else {
                     return Value::plain("XXXX".into());
                 };
-                if self.quarter_talk {
-                    let q = anchor.month0() / 3 + 1;
-                    let (y, q) = if q == 1 {
-                        (anchor.year() - 2, 4)
-                    } else {
-                        (anchor.year() - 1, q - 1)
-                    };
-                    self.point_value(Point::Quarter(y, q), Some(tid), false)
-                } else {
-                    self.point_value(Point::Year(anchor.year() - 1), Some(tid), false)
+                match self.quarter_a_year_before() {
+                    Some((y, q)) => self.point_value(Point::Quarter(y, q), Some(tid), false),
+                    None => self.point_value(Point::Year(anchor.year() - 1), Some(tid), false),
                 }
             }
             Form::DayAfter { offset } => {
@@ -1118,5 +1272,38 @@ fn underspecified(unit: Unit) -> String {
         Unit::Quarter => "XXXX-QX".into(),
         Unit::Year | Unit::Decade | Unit::Century | Unit::Millennium => "XXXX".into(),
         _ => "XXXX-XX-XX".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("a valid date")
+    }
+
+    #[test]
+    fn the_last_ended_quarter_crosses_the_year_in_january() {
+        assert_eq!(last_ended_quarter(date(1989, 10, 26)), (1989, 3));
+        assert_eq!(last_ended_quarter(date(1990, 2, 1)), (1989, 4));
+        assert_eq!(last_ended_quarter(date(1990, 4, 1)), (1990, 1));
+    }
+
+    #[test]
+    fn an_undirected_year_choice_leans_to_the_past_only_on_near_ties() {
+        let anchor = date(1998, 2, 6);
+        let days = [date(1997, 8, 6), date(1998, 8, 6)];
+        // 184 days back, 181 ahead: a near tie goes to the past
+        assert_eq!(
+            choose(&days, anchor, None, Prefer::Nearest, Hint::default()),
+            Some(date(1997, 8, 6))
+        );
+        // 191 back, 174 ahead: clearly nearer ahead
+        let anchor = date(1998, 2, 13);
+        assert_eq!(
+            choose(&days, anchor, None, Prefer::Nearest, Hint::default()),
+            Some(date(1998, 8, 6))
+        );
     }
 }

@@ -10,7 +10,7 @@ use crate::text;
 
 use super::features::{self, Reader};
 use super::links;
-use super::weights::{write_file, Perceptron, Weights};
+use super::weights::{append_tables, write_file, Perceptron, Weights};
 use super::{is_candidate, predict_attributes, POS_LABELS};
 
 /// How to train the event model.
@@ -27,6 +27,8 @@ pub struct TrainOptions {
     pub event_bits: u32,
     /// Hash bits of the part-of-speech, tense and aspect tables.
     pub attribute_bits: u32,
+    /// Hash bits of the event-timex link table.
+    pub link_bits: u32,
     /// The seed of the order in which examples are visited.
     pub seed: u64,
 }
@@ -37,6 +39,7 @@ impl Default for TrainOptions {
             epochs: 10,
             event_bits: 17,
             attribute_bits: 14,
+            link_bits: 16,
             seed: 0x5eed,
         }
     }
@@ -64,7 +67,7 @@ struct Example {
 ///
 /// let mut doc = Document::new("d", "Police said the talks failed.", None);
 /// doc.events.push(Event::new("e1", Span::new(7, 11), "said", EventClass::Reporting));
-/// let options = TrainOptions { epochs: 2, event_bits: 10, attribute_bits: 8, ..TrainOptions::default() };
+/// let options = TrainOptions { epochs: 2, event_bits: 10, attribute_bits: 8, link_bits: 8, ..TrainOptions::default() };
 /// let weights = train_event_weights(&[doc.clone()], &[doc], &options, |_, _| {});
 /// assert!(weights.starts_with(b"CHRONOEV"));
 /// ```
@@ -108,15 +111,51 @@ pub fn train_event_weights(
         }
         progress(epoch + 1, right as f64 / examples.len().max(1) as f64);
     }
-    let mut link = Perceptron::new(options.attribute_bits, 2);
-    let tables = write_file(&[&event, &pos, &tense, &aspect, &link]);
+    let empty_link = Perceptron::new(options.link_bits, 2);
+    let tables = write_file(&[&event, &pos, &tense, &aspect, &empty_link]);
     let Some(weights) = Weights::parse(Cow::Owned(tables)) else {
-        return write_file(&[&event, &pos, &tense, &aspect, &link]);
+        return write_file(&[&event, &pos, &tense, &aspect, &empty_link]);
     };
+    let link = train_links(&weights, link_docs, options, rng);
+    write_file(&[&event, &pos, &tense, &aspect, &link])
+}
+
+/// Retrains only the event-timex link table of a weights file on
+/// `link_docs` (gold events, timexes and TLINKs), keeping its other
+/// tables; `None` if the file is malformed.
+///
+/// ```
+/// use chronoline::training::{retrain_event_links, train_event_weights, TrainOptions};
+///
+/// let options = TrainOptions { epochs: 1, event_bits: 8, attribute_bits: 8, link_bits: 8, ..TrainOptions::default() };
+/// let weights = train_event_weights(&[], &[], &options, |_, _| {});
+/// let relinked = retrain_event_links(&weights, &[], &options).unwrap();
+/// assert_eq!(relinked.len(), weights.len());
+/// assert!(retrain_event_links(b"not weights", &[], &options).is_none());
+/// ```
+pub fn retrain_event_links(
+    weights: &[u8],
+    link_docs: &[Document],
+    options: &TrainOptions,
+) -> Option<Vec<u8>> {
+    let weights = Weights::parse(Cow::Owned(weights.to_vec())).filter(|w| w.len() == 5)?;
+    let link = train_links(&weights, link_docs, options, options.seed | 1);
+    Some(append_tables(weights.head(super::LINK_TABLE), &[&link]))
+}
+
+/// Trains the link table on the (event, timex) pairs of `link_docs`, with
+/// the events' attributes predicted by `weights`.
+fn train_links(
+    weights: &Weights,
+    link_docs: &[Document],
+    options: &TrainOptions,
+    mut rng: u64,
+) -> Perceptron {
+    let mut link = Perceptron::new(options.link_bits, 2);
     let mut pairs = Vec::new();
     let mut pair_features = Vec::new();
     for doc in link_docs {
-        collect_pairs(&weights, doc, &mut pair_features, &mut pairs);
+        collect_pairs(weights, doc, &mut pair_features, &mut pairs);
     }
     let mut order: Vec<usize> = (0..pairs.len()).collect();
     for _ in 0..options.epochs {
@@ -131,7 +170,7 @@ pub fn train_event_weights(
             link.learn(&pair_features[range.clone()], *gold);
         }
     }
-    write_file(&[&event, &pos, &tense, &aspect, &link])
+    link
 }
 
 /// Adds the (event, timex) pairs of one document's sentences, labelled

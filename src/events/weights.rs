@@ -66,6 +66,18 @@ impl Weights {
         self.tables[table].classes
     }
 
+    /// The file's bytes up to table `table`, with the table count set to
+    /// `table`: the start of a file whose later tables are rewritten.
+    pub(crate) fn head(&self, table: usize) -> Vec<u8> {
+        let end = self
+            .tables
+            .get(table)
+            .map_or(self.bytes.len(), |t| t.offset - 12);
+        let mut out = self.bytes[..end].to_vec();
+        out[12..16].copy_from_slice(&(table as u32).to_le_bytes());
+        out
+    }
+
     /// Adds the weights of `features` in table `table` into `scores` (one
     /// per class, in units of the table's scale).
     pub(crate) fn score(&self, table: usize, features: &[u64], scores: &mut [i32]) {
@@ -199,6 +211,17 @@ impl Perceptron {
             out.extend_from_slice(&q.to_le_bytes());
         }
     }
+}
+
+/// Appends trained perceptrons to the head of a weights file (see
+/// [`Weights::head`]), counting them in its table count.
+pub(crate) fn append_tables(mut head: Vec<u8>, tables: &[&Perceptron]) -> Vec<u8> {
+    let count = read_u32(&head, 12).unwrap_or(0) + tables.len() as u32;
+    head[12..16].copy_from_slice(&count.to_le_bytes());
+    for table in tables {
+        table.write(&mut head);
+    }
+    head
 }
 
 /// Writes trained perceptrons as a weights file.

@@ -990,7 +990,7 @@ impl<'a> Parser<'a> {
         }
         if the {
             if let Some((y, e)) = self.year(j) {
-                if self.is_any(e, &["period", "season", "fiscal", "year"]) {
+                if self.is_any(e, &["period", "season", "fiscal", "year", "quarter"]) {
                     let end = if self.seq(e, &["fiscal", "year"]) {
                         e + 2
                     } else {
@@ -1253,6 +1253,12 @@ impl<'a> Parser<'a> {
         } {
             relative = Some(off);
             j += 1;
+            // "next year's first quarter": the quarter of that year
+            if self.is(j, "year") && self.seq(j + 1, &["'", "s"]) {
+                year = YearSpec::Offset(off);
+                relative = None;
+                j += 3;
+            }
         }
         // "Q4 2025": the tokenizer splits "Q" from "4"
         if !the && self.is(j, "q") && self.glued(j + 1) {
@@ -2103,9 +2109,23 @@ impl<'a> Parser<'a> {
             date = Some(Box::new(f.form));
             end = f.end;
         }
-        // "3 p.m. on Friday": the day is named after "on", outside the extent
-        if date.is_none() && self.is(end, "on") {
-            if let Some(f) = self.explicit_date(end + 1).filter(|f| {
+        // "3 p.m. on Friday", "10:35 a.m. (0735 GMT) Friday": the day is
+        // named after "on" or an aside, outside the extent
+        let mut day_at = end;
+        if self.is(day_at, "(") {
+            if let Some(close) = (day_at + 1..day_at + 8).find(|&k| self.is(k, ")")) {
+                day_at = close + 1;
+            }
+        }
+        let named_after = if self.is(day_at, "on") {
+            Some(day_at + 1)
+        } else if day_at > end {
+            Some(day_at)
+        } else {
+            None
+        };
+        if let (None, Some(at)) = (&date, named_after) {
+            if let Some(f) = self.explicit_date(at).filter(|f| {
                 matches!(
                     f.form,
                     Form::Date { day: Some(_), .. } | Form::Weekday { .. }

@@ -27,6 +27,8 @@ const FUTURE: &[&str] = &[
     "arrives",
     "departs",
     "will",
+    // the future seen from a past report: "said he would leave Thursday"
+    "would",
     "shall",
     "ll",
     "wo",
@@ -207,28 +209,38 @@ const AFTER_VERB: &[&str] = &[
 
 /// The cue at `i`: the direction its word points, read with its
 /// neighbours ("will be paid" looks ahead; "preferred shares" is no verb).
-fn cue_at(words: &[Word], i: usize, before_expression: bool) -> Option<Direction> {
+fn cue_at(words: &[Word], i: usize, before_expression: bool, left: bool) -> Option<Direction> {
     let word = words.get(i)?;
-    let d = cue(word)?;
     let next = words.get(i + 1).map_or("", |w| w.norm.as_str());
     let prev = i
         .checked_sub(1)
         .and_then(|p| words.get(p))
         .map_or("", |w| w.norm.as_str());
+    // "planned for March", "scheduled to meet"; "planned a rally on
+    // Saturday", "has scheduled a news conference Thursday": what was
+    // planned lies ahead. After the expression ("On Friday, the
+    // government planned to pay"), or "as previously planned", the
+    // expression dates the planning.
+    if word.kind == TokenKind::Word {
+        let planned = matches!(word.norm.as_str(), "planned" | "scheduled" | "slated");
+        let done = matches!(prev, "as" | "previously" | "originally" | "already");
+        if planned && (!left || done) {
+            return Some(Direction::Past);
+        }
+        if planned
+            || matches!(word.norm.as_str(), "set" | "due" | "expected" | "intended")
+                && matches!(next, "for" | "to")
+        {
+            return Some(Direction::Future);
+        }
+    }
+    let d = cue(word)?;
     // "plans to", not "vacation plans"
     if matches!(word.norm.as_str(), "plans" | "plan") && next != "to" {
         return None;
     }
     if d == Direction::Past {
         let n = word.norm.as_str();
-        // "planned for March", "scheduled to meet"
-        if matches!(
-            n,
-            "planned" | "scheduled" | "slated" | "set" | "due" | "expected" | "intended"
-        ) && matches!(next, "for" | "to")
-        {
-            return Some(Direction::Future);
-        }
         // "will be paid", "to be completed"; "could be located" says nothing
         if prev == "be" {
             let modal = i
@@ -287,6 +299,8 @@ pub(crate) fn cue_near(
 ) -> Option<(Direction, usize)> {
     const REACH: usize = 12;
     let mut best: Option<(usize, Direction)> = None;
+    // the left cue is only a guessed "to <verb>"
+    let mut infinitive = false;
     for pass in 0..2 {
         let bounded = pass == 0;
         // left
@@ -309,10 +323,13 @@ pub(crate) fn cue_near(
                         && !NOT_VERBS.contains(&v.norm.as_str())
                 })
             {
+                // a guess ("shot to death on the night of Oct. 23 as he
+                // stood"): a verb after the expression may overrule it
                 best = Some((dist, Direction::Future));
+                infinitive = true;
                 break;
             }
-            if let Some(d) = cue_at(words, i, i + 1 == from) {
+            if let Some(d) = cue_at(words, i, i + 1 == from, true) {
                 best = Some((dist, d));
                 break;
             }
@@ -326,8 +343,12 @@ pub(crate) fn cue_near(
             if bounded && (BOUNDARIES.contains(&w.norm.as_str()) || w.norm == ",") {
                 break;
             }
-            if let Some(d) = cue_at(words, i, false) {
-                if best.is_none_or(|(b, _)| dist < b) {
+            if let Some(d) = cue_at(words, i, false, false) {
+                // the verb governing a phrase mostly comes before it
+                // ("will double its flights by August in the search for
+                // markets untouched by ..."): a cue after the expression
+                // wins only when it is much nearer
+                if best.is_none_or(|(b, _)| 2 * dist < b || infinitive && dist < b) {
                     best = Some((dist, d));
                 }
                 break;
@@ -339,6 +360,39 @@ pub(crate) fn cue_near(
         }
     }
     best.map(|(dist, d)| (d, dist))
+}
+
+/// Whether the expression starting at token `start` is the new date of
+/// something moved: "extended its offer to Nov. 20", "postponed until
+/// Tuesday". It lies ahead whatever the tense of the move.
+pub(crate) fn moved_to(words: &[Word], start: usize) -> bool {
+    let norm = |i: Option<usize>| {
+        i.and_then(|i| words.get(i))
+            .map_or("", |w: &Word| w.norm.as_str())
+    };
+    let to = norm(start.checked_sub(1));
+    if !matches!(to, "to" | "until" | "till") {
+        return false;
+    }
+    // the verb, or the verb and its object ("extended the deadline to")
+    (2..=5).any(|back| {
+        matches!(
+            norm(start.checked_sub(back)),
+            "extended"
+                | "extends"
+                | "extend"
+                | "postponed"
+                | "postpones"
+                | "postpone"
+                | "delayed"
+                | "delays"
+                | "delay"
+                | "deferred"
+                | "adjourned"
+                | "rescheduled"
+                | "moved"
+        )
+    })
 }
 
 /// Whether the sentence holds a perfect ("have continued", "had been"):

@@ -149,6 +149,41 @@ fn eval_lists_errors_against_an_empty_system() {
 }
 
 #[test]
+fn eval_lists_only_the_errors_of_one_kind() {
+    let Some(data) = shared_data() else { return };
+    let gold = data.join("tempeval3/train/aquaint");
+    let system = temp_dir("errors-of-system");
+    let annotate = chronoline(
+        &["tempeval", gold.to_str().unwrap(), system.to_str().unwrap()],
+        None,
+    );
+    assert!(annotate.status.success(), "{}", stderr(&annotate));
+    let run = chronoline(
+        &[
+            "eval",
+            gold.to_str().unwrap(),
+            system.to_str().unwrap(),
+            "--errors-of",
+            "value",
+        ],
+        None,
+    );
+    assert!(run.status.success(), "{}", stderr(&run));
+    let table = stdout(&run);
+    // error lines are indented by two spaces, the table's header by more
+    let listed: Vec<&str> = table
+        .lines()
+        .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+        .collect();
+    assert!(!listed.is_empty(), "{table}");
+    assert!(
+        listed.iter().all(|l| l.starts_with("  timex value ")),
+        "{table}"
+    );
+    let _ = std::fs::remove_dir_all(&system);
+}
+
+#[test]
 fn usage_and_configuration_errors_exit_with_2() {
     let run = chronoline(&["extract", "-", "--dct", "2025-13-40"], Some("on Monday"));
     assert_eq!(run.status.code(), Some(2));

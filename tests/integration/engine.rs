@@ -195,12 +195,19 @@ fn work_grows_linearly() {
     let sentence = "On Sunday, 7 December, the council said it will meet on Wednesday at 7:30 p.m. Kabul time, after 91 days of talks since 2021. ";
     let small: String = sentence.repeat(200);
     let large: String = sentence.repeat(1600);
+    // The fastest of five runs: a busy machine only ever adds time, so the
+    // minimum is the figure least disturbed by other processes.
     let time = |text: &str| {
-        let start = Instant::now();
-        let doc = extractor.extract(text, Some("2025-12-07".parse().expect("a valid DCT")));
-        (start.elapsed().as_secs_f64(), doc.timexes.len())
+        let mut fastest = f64::INFINITY;
+        let mut found = 0;
+        for _ in 0..5 {
+            let start = Instant::now();
+            let doc = extractor.extract(text, Some("2025-12-07".parse().expect("a valid DCT")));
+            fastest = fastest.min(start.elapsed().as_secs_f64());
+            found = doc.timexes.len();
+        }
+        (fastest, found)
     };
-    let _ = time(&small);
     let (t_small, n_small) = time(&small);
     let (t_large, n_large) = time(&large);
     assert_eq!(n_large, 8 * n_small);

@@ -1,7 +1,9 @@
 //! Events of the running example (DESIGN.md), read from `../shared/examples`
 //! (skipped with a message when absent): which events the article's times
-//! date, with which relation and interval; and that events without a time
-//! of their own are only related to the DCT.
+//! date, with which relation and interval (the five dated events: the press
+//! conference, the 91-day denial, the council convening, the September
+//! report and the Doha Agreement); and that events without a time of their
+//! own are only related to the DCT.
 
 use chrono::NaiveDate;
 use chronoline::{Document, Event, Relation};
@@ -35,22 +37,33 @@ fn dating(doc: &Document, event: &Event) -> (String, Relation, NaiveDate, NaiveD
     )
 }
 
+/// The dates, as (year, month, day), of an event dated within one timex.
+type Days = ((i32, u32, u32), (i32, u32, u32));
+
+/// Asserts that the event `word` in `context` is inside `timex`, over
+/// the half-open interval `days`.
+fn assert_inside(doc: &Document, word: &str, context: &str, timex: &str, days: Days) {
+    let ((y1, m1, d1), (y2, m2, d2)) = days;
+    assert_eq!(
+        dating(doc, event(doc, word, context)),
+        (
+            timex.to_string(),
+            Relation::IsIncluded,
+            day(y1, m1, d1),
+            day(y2, m2, d2)
+        )
+    );
+}
+
 #[test]
 fn the_press_conference_is_on_sunday_7_december() {
     let Some(doc) = article() else { return };
-    let e = event(
+    assert_inside(
         &doc,
         "conference",
         "Speaking at a press conference on Sunday, 7 December",
-    );
-    assert_eq!(
-        dating(&doc, e),
-        (
-            "Sunday, 7 December".into(),
-            Relation::IsIncluded,
-            day(2025, 12, 7),
-            day(2025, 12, 8)
-        )
+        "Sunday, 7 December",
+        ((2025, 12, 7), (2025, 12, 8)),
     );
 }
 
@@ -71,19 +84,12 @@ fn the_denial_lasts_the_91_days() {
 #[test]
 fn the_council_convenes_on_wednesday_10_december() {
     let Some(doc) = article() else { return };
-    let e = event(
+    assert_inside(
         &doc,
         "convene",
         "The UN Security Council will convene on Wednesday",
-    );
-    assert_eq!(
-        dating(&doc, e),
-        (
-            "Wednesday".into(),
-            Relation::IsIncluded,
-            day(2025, 12, 10),
-            day(2025, 12, 11)
-        )
+        "Wednesday",
+        ((2025, 12, 10), (2025, 12, 11)),
     );
 }
 
@@ -107,5 +113,36 @@ fn undated_events_are_related_to_the_dct_without_an_interval() {
     assert_eq!(
         linked,
         doc.events.iter().filter(|e| e.time.is_some()).count()
+    );
+}
+
+#[test]
+fn the_september_report_is_dated_september_2025() {
+    let Some(doc) = article() else { return };
+    let context = "The warning follows a September report by";
+    assert_inside(
+        &doc,
+        "report",
+        context,
+        "September",
+        ((2025, 9, 1), (2025, 10, 1)),
+    );
+    assert_eq!(
+        event(&doc, "report", context).rule,
+        "premodified_event_noun"
+    );
+}
+
+#[test]
+fn the_doha_agreement_is_dated_february_2020() {
+    let Some(doc) = article() else { return };
+    let context = "led to the February 2020 Doha Agreement";
+    assert_eq!(event(&doc, "Agreement", context).pos, "NOUN");
+    assert_inside(
+        &doc,
+        "Agreement",
+        context,
+        "February 2020",
+        ((2020, 2, 1), (2020, 3, 1)),
     );
 }

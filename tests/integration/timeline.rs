@@ -261,8 +261,6 @@ fn the_seed_article_timeline_is_in_order() {
 /// their own (the nouns *Agreement* and *report*), not only as the dates
 /// of their sentences that `the_seed_article_timeline_is_in_order` checks.
 #[test]
-#[ignore = "the event recognizer does not yet find the nouns 'Agreement' and 'report' \
-            (being fixed on branch links); run with --include-ignored"]
 fn the_seed_article_doha_agreement_and_september_report_are_events() {
     let Some(doc) = crate::common::seed_article() else {
         return;
