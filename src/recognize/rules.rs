@@ -643,7 +643,11 @@ impl<'a> Parser<'a> {
                                 }
                             ))
                 }
-                PrefixUse::Any => true,
+                // "to get around Wednesday's ruling": before a possessive the
+                // preposition governs the whole noun phrase, not the date
+                PrefixUse::Any => {
+                    !(self.is(f.end, "'") && self.is(f.end + 1, "s") && self.glued(f.end))
+                }
                 // TimeML annotators leave "earlier" out of "earlier Friday" and
                 // "later today", and keep it in "earlier this year"
                 PrefixUse::ThisPeriod => {
@@ -1809,6 +1813,26 @@ impl<'a> Parser<'a> {
                     };
                     return Some(found(i + 2, TimexType::Date, form, "units_ago"));
                 }
+                // "in the weeks before the shooting", "the days after",
+                // "in the years that followed": some units before or after an
+                // event; TempEval-3 tags the bare unit, without "the"
+                if self.is(i.wrapping_sub(1), "the") {
+                    let direction = match self.n(i + 1) {
+                        "before" | "preceding" | "leading" => Some(-1),
+                        "after" | "following" => Some(1),
+                        "that" if self.is(i + 2, "followed") => Some(1),
+                        _ => None,
+                    };
+                    if let Some(direction) = direction {
+                        let form = Form::Shift {
+                            amount: Amount::Some,
+                            unit,
+                            direction,
+                            discourse: true,
+                        };
+                        return Some(found(i + 1, TimexType::Date, form, "units_around_event"));
+                    }
+                }
                 if self.is_any(
                     i.wrapping_sub(1),
                     &[
@@ -2315,6 +2339,11 @@ impl<'a> Parser<'a> {
             if adjective && unit == Unit::Quarter {
                 return None; // "its quarterly dividend"
             }
+            if self.is_any(i.wrapping_sub(1), &["%", "percent", "pct"]) {
+                // "to rise 8.5% annually": a growth rate, left untagged
+                // like "$1.76 a year"
+                return None;
+            }
             let form = set(Some(unit), 1, None, None, None, None, Some(1));
             return Some(found(i + 1, TimexType::Set, form, "set_adverb"));
         }
@@ -2630,6 +2659,39 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Whether the adverb at `i` sits in a past-tense clause ("he was soon
+    /// released", "a trickle that soon became a flood"): there it means
+    /// shortly after a past event, not a time after the document's date,
+    /// and TempEval-3 annotators leave it untagged.
+    fn past_narrative(&self, i: usize) -> bool {
+        let before = self.prev(i);
+        let after = self.n(i + 1);
+        matches!(before, "was" | "were" | "had")
+            || matches!(
+                after,
+                "became" | "began" | "came" | "went" | "was" | "were" | "had" | "followed"
+            )
+            || (after.len() > 3
+                && after.ends_with("ed")
+                && !matches!(
+                    before,
+                    "will"
+                        | "would"
+                        | "may"
+                        | "might"
+                        | "could"
+                        | "should"
+                        | "can"
+                        | "must"
+                        | "to"
+                        | "be"
+                        | "been"
+                        | "being"
+                        | "is"
+                        | "are"
+                ))
+    }
+
     /// "now", "currently", "recently", "the future", "the past", "soon",
     /// "the near future", "these days", "nowadays"; "right now" is "now"
     /// (an intensifier, no TIMEX3 mod).
@@ -2663,6 +2725,7 @@ impl<'a> Parser<'a> {
             "soon" => {
                 if self.is(i.wrapping_sub(1), "as")
                     || self.is_any(i + 1, &["after", "as", "thereafter", "afterwards"])
+                    || self.past_narrative(i)
                 {
                     return None;
                 }

@@ -24,7 +24,8 @@
 //! | `utc_offset` | `+04:30`; empty means no offset. Checked when an interval is expected |
 //! | `quant`, `freq` | the TIMEX3 `quant` (case-insensitive) and `freq` of a set; empty means not checked |
 //!
-//! Columns are found by header name, so new columns can be appended.
+//! Columns are found by header name, so new columns can be appended. A
+//! line starting with `#` is a comment heading a block of rows.
 //!
 //! # Conventions the rows encode
 //!
@@ -89,7 +90,7 @@ fn parse_rows() -> Vec<Row<'static>> {
         assert!(columns.contains(&required), "missing column {required:?}");
     }
     lines
-        .filter(|(_, line)| !line.trim().is_empty())
+        .filter(|(_, line)| !line.trim().is_empty() && !line.starts_with('#'))
         .map(|(i, line)| {
             let values: Vec<&str> = line.split('\t').collect();
             assert_eq!(

@@ -30,8 +30,15 @@ CASES = Path(__file__).resolve().parent.parent / "data" / "timex_cases.tsv"
 
 def read_rows() -> list[tuple[int, dict[str, str]]]:
     with CASES.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        return [(number, row) for number, row in enumerate(reader, start=2)]
+        # a line starting with "#" is a comment heading a block of rows
+        lines = [(number, line) for number, line in enumerate(handle, start=1)]
+        header = lines[0][1]
+        rows = [(number, line) for number, line in lines[1:]
+                if line.strip() and not line.startswith("#")]
+        reader = csv.DictReader(
+            [header] + [line for _, line in rows], delimiter="\t", quoting=csv.QUOTE_NONE
+        )
+        return [(number, row) for (number, _), row in zip(rows, reader)]
 
 
 def tag(value: object) -> str:
