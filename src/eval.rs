@@ -485,30 +485,18 @@ impl fmt::Display for EvalError {
 /// # Ok::<(), chronoline::Error>(())
 /// ```
 pub fn evaluate(gold: &[Document], system: &[Document]) -> Result<Scores, Error> {
-    let mut by_id: HashMap<&str, &Document> = HashMap::new();
-    for doc in system {
-        by_id.entry(doc.id.as_str()).or_insert(doc);
-    }
-    let mut seen = HashSet::new();
     let mut counts = Counts::default();
     let mut scores = Scores::default();
-    for gold_doc in gold {
-        if !seen.insert(gold_doc.id.as_str()) {
-            return Err(Error::invalid(format!(
-                "two gold documents have the id {:?}",
-                gold_doc.id
-            )));
-        }
+    for (gold_doc, system_doc) in pair_documents(gold, system, |d| (&d.id, &d.text))? {
         let empty;
-        let system_doc = match by_id.get(gold_doc.id.as_str()) {
-            Some(doc) => *doc,
+        let system_doc = match system_doc {
+            Some(doc) => doc,
             None => {
                 scores.missing.push(gold_doc.id.clone());
                 empty = Document::new(gold_doc.id.clone(), gold_doc.text.clone(), None);
                 &empty
             }
         };
-        check_same_text(gold_doc, system_doc)?;
         let errors = counts.add(gold_doc, system_doc);
         if !errors.is_empty() {
             scores.errors.push(DocumentErrors {
@@ -522,22 +510,51 @@ pub fn evaluate(gold: &[Document], system: &[Document]) -> Result<Scores, Error>
     Ok(scores)
 }
 
-fn check_same_text(gold: &Document, system: &Document) -> Result<(), Error> {
-    if gold.text == system.text {
+/// Pairs every gold document with the system document of the same id, if
+/// any. It is an error if two gold documents share an id or a system
+/// document's text differs from its gold document's. `id_and_text` reads a
+/// gold document's id and text (TimeML and TIMEX2 gold differ in type).
+fn pair_documents<'a, G>(
+    gold: &'a [G],
+    system: &'a [Document],
+    id_and_text: impl Fn(&G) -> (&str, &str),
+) -> Result<Vec<(&'a G, Option<&'a Document>)>, Error> {
+    let mut by_id: HashMap<&str, &Document> = HashMap::new();
+    for doc in system {
+        by_id.entry(doc.id.as_str()).or_insert(doc);
+    }
+    let mut seen = HashSet::new();
+    let mut pairs = Vec::with_capacity(gold.len());
+    for gold_doc in gold {
+        let (id, text) = id_and_text(gold_doc);
+        if !seen.insert(id) {
+            return Err(Error::invalid(format!(
+                "two gold documents have the id {id:?}"
+            )));
+        }
+        let system_doc = by_id.get(id).copied();
+        if let Some(system_doc) = system_doc {
+            check_same_text(id, text, &system_doc.text)?;
+        }
+        pairs.push((gold_doc, system_doc));
+    }
+    Ok(pairs)
+}
+
+fn check_same_text(id: &str, gold: &str, system: &str) -> Result<(), Error> {
+    if gold == system {
         return Ok(());
     }
     let at = gold
-        .text
         .char_indices()
-        .zip(system.text.chars())
+        .zip(system.chars())
         .find(|((_, a), b)| a != b)
-        .map_or(gold.text.len().min(system.text.len()), |((i, _), _)| i);
+        .map_or(gold.len().min(system.len()), |((i, _), _)| i);
     Err(Error::invalid(format!(
-        "document {:?}: the system text differs from the gold text at byte {at} \
+        "document {id:?}: the system text differs from the gold text at byte {at} \
          (gold {} bytes, system {} bytes)",
-        gold.id,
-        gold.text.len(),
-        system.text.len()
+        gold.len(),
+        system.len()
     )))
 }
 

@@ -15,13 +15,12 @@
 //!   partly unknown dates) are counted by kind but not scored, since TIMEX2
 //!   and TIMEX3 write them differently. The `mod` is not compared.
 
-use std::collections::HashSet;
 use std::fmt;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::{scorable, slice, DocumentErrors, Pairing, Prf};
+use super::{pair_documents, scorable, slice, DocumentErrors, Pairing, Prf};
 use crate::error::Error;
 use crate::model::{Dct, Document, Span};
 
@@ -430,28 +429,15 @@ pub fn evaluate_timex2(
     system: &[Document],
 ) -> Result<Timex2Scores, Error> {
     let mut scores = Timex2Scores::default();
-    let mut seen = HashSet::new();
-    for gold_doc in gold {
-        if !seen.insert(gold_doc.id.as_str()) {
-            return Err(Error::invalid(format!(
-                "two gold documents have the id {:?}",
-                gold_doc.id
-            )));
-        }
+    for (gold_doc, system_doc) in pair_documents(gold, system, |d| (&d.id, &d.text))? {
         let empty;
-        let system_doc = match system.iter().find(|d| d.id == gold_doc.id) {
+        let system_doc = match system_doc {
             Some(doc) => doc,
             None => {
                 empty = gold_doc.to_document();
                 &empty
             }
         };
-        if system_doc.text != gold_doc.text {
-            return Err(Error::invalid(format!(
-                "document {:?}: the system text differs from the gold text",
-                gold_doc.id
-            )));
-        }
         let errors = score_document(gold_doc, system_doc, &mut scores);
         if !errors.is_empty() {
             scores.errors.push(Timex2Errors {
