@@ -34,7 +34,13 @@ FOLLOW_UP = (
 def small_docs() -> list[chronoline.Document]:
     extractor = chronoline.Extractor()
     return extractor.extract_many(
-        [ARTICLE, FOLLOW_UP, "The minister resigned and the talks collapsed.", ""],
+        [
+            ARTICLE,
+            FOLLOW_UP,
+            # "spring 2026" dates no event: a timeline entry of its own.
+            "The minister resigned and the talks collapsed. Elections: spring 2026.",
+            "",
+        ],
         ["2025-12-07", datetime.date(2025, 12, 8), None, "2025-12-07"],
         ids=["article", "follow-up", "plain", "empty"],
     )
