@@ -262,6 +262,19 @@ fn each_word(
 #[derive(Debug)]
 pub struct EventTagger(EventModel);
 
+/// The tokens of `doc`'s text, splitting its sentences first when it has
+/// none.
+fn tokens_splitting_sentences(doc: &mut Document) -> Vec<crate::text::Token> {
+    let tokens = crate::text::tokenize(&doc.text);
+    if doc.sentences.is_empty() {
+        doc.sentences = crate::text::sentences(&doc.text, &tokens)
+            .into_iter()
+            .map(|span| crate::model::Sentence { span, id: None })
+            .collect();
+    }
+    tokens
+}
+
 impl EventTagger {
     /// A tagger with these weights; `None` if the file is malformed.
     pub fn new(weights: Vec<u8>) -> Option<EventTagger> {
@@ -272,26 +285,14 @@ impl EventTagger {
     /// Replaces the events and links of `doc` with the ones found, keeping
     /// its timexes; sentences are split when it has none.
     pub fn annotate(&self, doc: &mut Document) {
-        let tokens = crate::text::tokenize(&doc.text);
-        if doc.sentences.is_empty() {
-            doc.sentences = crate::text::sentences(&doc.text, &tokens)
-                .into_iter()
-                .map(|span| crate::model::Sentence { span, id: None })
-                .collect();
-        }
+        let tokens = tokens_splitting_sentences(doc);
         self.0.annotate(doc, &tokens);
     }
 
     /// Keeps the events of `doc` (gold ones, say), predicts their
     /// attributes and links them to its timexes and DCT.
     pub fn link(&self, doc: &mut Document) {
-        let tokens = crate::text::tokenize(&doc.text);
-        if doc.sentences.is_empty() {
-            doc.sentences = crate::text::sentences(&doc.text, &tokens)
-                .into_iter()
-                .map(|span| crate::model::Sentence { span, id: None })
-                .collect();
-        }
+        let tokens = tokens_splitting_sentences(doc);
         if let Some(weights) = &self.0.weights {
             doc.events.sort_by_key(|e| e.span.start);
             predict_attributes(weights, doc, &tokens);
