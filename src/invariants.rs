@@ -16,6 +16,23 @@ use crate::value::is_valid_timex_value;
 /// assert_eq!(all.len(), 12);
 /// assert!(all[0].events && all[6].mode == Mode::Narrative);
 /// ```
+/// One extractor for each of [`every_configuration`], built once per
+/// process (building one compiles its tables).
+///
+/// ```
+/// assert_eq!(chronoline::every_extractor().len(), chronoline::every_configuration().len());
+/// ```
+#[doc(hidden)]
+pub fn every_extractor() -> &'static [crate::Extractor] {
+    static EXTRACTORS: std::sync::OnceLock<Vec<crate::Extractor>> = std::sync::OnceLock::new();
+    EXTRACTORS.get_or_init(|| {
+        every_configuration()
+            .into_iter()
+            .map(crate::Extractor::with_options)
+            .collect()
+    })
+}
+
 #[doc(hidden)]
 pub fn every_configuration() -> Vec<Options> {
     let mut all = Vec::new();

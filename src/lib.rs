@@ -63,7 +63,7 @@ pub use crate::{
         Timex2Error, Timex2Errors, Timex2Scores, TimexScores,
     },
     extractor::{Extractor, Mode, Options, Prefer},
-    invariants::{annotation_problems, document_problems, every_configuration},
+    invariants::{annotation_problems, document_problems, every_configuration, every_extractor},
     io::timeml::{parse_timeml, read_timeml, to_timeml},
     model::{
         Aspect, Dct, DctSource, Document, Event, EventClass, Granularity, Interval, LinkEnd,

@@ -8,21 +8,9 @@
 //! disjoint, values in the TIMEX3 grammar, intervals with start < end.
 #![no_main]
 
-use std::sync::OnceLock;
 
-use chronoline::{document_problems, every_configuration, Dct, Extractor};
+use chronoline::{document_problems, every_extractor, Dct};
 use libfuzzer_sys::fuzz_target;
-
-/// Built once: building an extractor compiles its automata.
-fn extractors() -> &'static Vec<Extractor> {
-    static EXTRACTORS: OnceLock<Vec<Extractor>> = OnceLock::new();
-    EXTRACTORS.get_or_init(|| {
-        every_configuration()
-            .into_iter()
-            .map(Extractor::with_options)
-            .collect()
-    })
-}
 
 fuzz_target!(|data: &[u8]| {
     let [config, d0, d1, d2, rest @ ..] = data else {
@@ -31,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(rest) else {
         return;
     };
-    let extractors = extractors();
+    let extractors = every_extractor();
     let extractor = &extractors[usize::from(*config) % extractors.len()];
     // Half the runs without a DCT; the others with a date spread over
     // years 1..=9999 (the edges of the calendar are where arithmetic fails).

@@ -3,25 +3,11 @@
 //! build; `benchmarks/scaling.py` and `scripts/fuzz-smoke.sh` run the big
 //! ones.
 
-use std::sync::OnceLock;
-
 use chronoline::{
-    annotation_problems, document_problems, every_configuration, is_valid_timex_value,
-    parse_timeml, read_timeml, to_timeml, Dct, Document, ErrorKind, Extractor, Mode, Prefer,
+    annotation_problems, document_problems, every_extractor, is_valid_timex_value, parse_timeml,
+    read_timeml, to_timeml, Dct, Document, ErrorKind, Extractor, Mode, Prefer,
 };
 use proptest::prelude::*;
-
-/// One extractor per (mode, prefer, events), built once: building one
-/// compiles its automata.
-fn extractors() -> &'static Vec<Extractor> {
-    static EXTRACTORS: OnceLock<Vec<Extractor>> = OnceLock::new();
-    EXTRACTORS.get_or_init(|| {
-        every_configuration()
-            .into_iter()
-            .map(Extractor::with_options)
-            .collect()
-    })
-}
 
 fn assert_sound(doc: &Document) {
     let found = document_problems(doc);
@@ -111,23 +97,23 @@ proptest! {
 
     #[test]
     fn extraction_keeps_its_promises(text in text(), dct in dct(), which in 0usize..12) {
-        let doc = extractors()[which].extract(&text, dct);
+        let doc = every_extractor()[which].extract(&text, dct);
         let found = document_problems(&doc);
         prop_assert!(found.is_empty(), "{}", found.join("\n"));
     }
 
     #[test]
     fn extraction_is_deterministic(text in text(), dct in dct(), which in 0usize..12) {
-        let first = extractors()[which].extract(&text, dct.clone());
-        let second = extractors()[which].extract(&text, dct.clone());
+        let first = every_extractor()[which].extract(&text, dct.clone());
+        let second = every_extractor()[which].extract(&text, dct.clone());
         prop_assert_eq!(&first, &second);
-        let fresh = Extractor::with_options(*extractors()[which].options()).extract(&text, dct);
+        let fresh = Extractor::with_options(*every_extractor()[which].options()).extract(&text, dct);
         prop_assert_eq!(&first, &fresh);
     }
 
     #[test]
     fn timeml_written_reads_back_the_same(text in text(), dct in dct()) {
-        let doc = extractors()[0].extract(&text, dct);
+        let doc = every_extractor()[0].extract(&text, dct);
         let written = to_timeml(&doc);
         let back = parse_timeml(&written).map_err(|e| TestCaseError::fail(format!("{e}\n{written}")))?;
         prop_assert_eq!(back.text.as_bytes(), doc.text.as_bytes());
@@ -183,7 +169,7 @@ proptest! {
 fn extract_checked(text: &str) -> Document {
     let dct: Dct = "2025-12-07".parse().unwrap();
     let mut last = None;
-    for extractor in [&extractors()[0], &extractors()[6]] {
+    for extractor in [&every_extractor()[0], &every_extractor()[6]] {
         let doc = extractor.extract(text, Some(dct.clone()));
         assert_sound(&doc);
         last = Some(doc);
@@ -246,7 +232,7 @@ fn right_to_left_and_mixed_scripts() {
 /// year was written `-6`, and years past 9999 as five digits.
 #[test]
 fn centuries_and_years_at_the_ends_of_the_calendar_have_timex_values() {
-    let narrative = &extractors()[6];
+    let narrative = &every_extractor()[6];
     assert_eq!(narrative.options().mode, Mode::Narrative);
     let doc = narrative.extract(
         "In 480 BC the fleet sailed; the previous century had seen wars.",
@@ -268,7 +254,7 @@ fn centuries_and_years_at_the_ends_of_the_calendar_have_timex_values() {
         "the 1990s",
         "next month",
     ] {
-        for extractor in extractors() {
+        for extractor in every_extractor() {
             assert_sound(&extractor.extract(text, Some(dct.clone())));
         }
     }
@@ -278,7 +264,7 @@ fn centuries_and_years_at_the_ends_of_the_calendar_have_timex_values() {
 /// `XXXX-XX-XXTSU` (a season written as a part of the day).
 #[test]
 fn every_season_is_a_season_value() {
-    for extractor in extractors() {
+    for extractor in every_extractor() {
         let doc = extractor.extract("They sailed every summer and every winter.", None);
         assert_sound(&doc);
         let values: Vec<&str> = doc.timexes.iter().map(|t| t.value.as_str()).collect();
@@ -297,7 +283,7 @@ fn modifiers_on_a_single_day_keep_start_before_end() {
         "late 12/31/1999",
         "mid-December 31, 1999",
     ] {
-        for extractor in extractors() {
+        for extractor in every_extractor() {
             assert_sound(&extractor.extract(text, Some(dct.clone())));
         }
     }
