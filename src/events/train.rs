@@ -3,9 +3,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use crate::model::{
-    Aspect, Document, Event, EventClass, LinkEnd, Sentence, Span, Tense, TimexType,
-};
+use crate::model::{Aspect, Document, Event, EventClass, LinkEnd, Sentence, Span, Tense};
 use crate::text;
 
 use super::features::{self, Reader};
@@ -203,9 +201,6 @@ fn collect_pairs(
         })
         .collect();
     for timex in &doc.timexes {
-        if timex.kind == TimexType::Set {
-            continue;
-        }
         let Some(sentence) = doc.sentence_index(timex.span.start) else {
             continue;
         };
