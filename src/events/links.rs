@@ -105,20 +105,7 @@ pub(super) fn link(doc: &mut Document, weights: Option<&Weights>) {
             weights.score(LINK_TABLE, &features, &mut scores);
             candidates.push((scores[1] - scores[0], e));
         }
-        // The timex's best event is linked on a weaker score than the
-        // others: most timexes date exactly one event.
-        let top = candidates.iter().map(|&(score, _)| score).max();
-        for &(score, e) in &candidates {
-            let bias = if Some(score) == top {
-                TOP_LINK_BIAS
-            } else {
-                LINK_BIAS
-            };
-            let margin = score + bias;
-            if margin > 0 && best[e].is_none_or(|(m, _)| margin > m) {
-                best[e] = Some((margin, t));
-            }
-        }
+        propose(&mut best, t, &candidates);
     }
     for (e, choice) in best.iter().enumerate() {
         if let Some((_, t)) = *choice {
@@ -190,6 +177,25 @@ const LINK_BIAS: i32 = 40;
 /// timex's side, another timex between, the first verb after an opening
 /// phrase: 71.3 / 73.4).
 const TOP_LINK_BIAS: i32 = 600;
+
+/// Offers timex `t` to its candidate events (`(score, event)` pairs, the
+/// classifier's link-minus-no-link scores): its best-scoring event is
+/// biased by [`TOP_LINK_BIAS`], the others by [`LINK_BIAS`], and an event
+/// keeps the timex that gives it the highest positive biased score.
+fn propose(best: &mut [Option<(i32, usize)>], t: usize, candidates: &[(i32, usize)]) {
+    let top = candidates.iter().map(|&(score, _)| score).max();
+    for &(score, e) in candidates {
+        let bias = if Some(score) == top {
+            TOP_LINK_BIAS
+        } else {
+            LINK_BIAS
+        };
+        let margin = score.saturating_add(bias);
+        if margin > 0 && best[e].is_none_or(|(m, _)| margin > m) {
+            best[e] = Some((margin, t));
+        }
+    }
+}
 
 /// Pairs further apart than this (in bytes) are never linked: it keeps
 /// the work linear on long run-on sentences.
@@ -691,6 +697,26 @@ mod tests {
         link(&mut d, None);
         assert_eq!(d.events[0].relation, Some(Relation::Before));
         assert_eq!(d.events[0].interval, None);
+    }
+
+    #[test]
+    fn a_timex_links_its_best_event_on_weak_evidence_and_others_on_strong() {
+        let mut best = vec![None; 3];
+        // Timex 0: its best event, 2, is linked though the classifier
+        // leans against the link; events 0 and 1, not its best, are not.
+        propose(&mut best, 0, &[(-500, 0), (-501, 1), (-30, 2)]);
+        assert_eq!(best, [None, None, Some((-30 + TOP_LINK_BIAS, 0))]);
+        // Timex 1: its best, event 0, is linked on the same weak evidence.
+        propose(&mut best, 1, &[(-500, 0), (-700, 1)]);
+        assert_eq!(best[0], Some((-500 + TOP_LINK_BIAS, 1)));
+        assert_eq!(best[1], None);
+        // An event keeps the timex that gives it the higher biased score:
+        // event 1 moves to timex 2, event 2 stays with timex 0.
+        propose(&mut best, 2, &[(900, 1), (100, 2)]);
+        assert_eq!(best[1], Some((900 + TOP_LINK_BIAS, 2)));
+        assert_eq!(best[2], Some((-30 + TOP_LINK_BIAS, 0)));
+        propose(&mut best, 3, &[]);
+        assert!(best.iter().all(|b| b.is_some_and(|(_, t)| t != 3)));
     }
 
     #[test]
