@@ -175,7 +175,9 @@ const LINK_BIAS: i32 = 40;
 /// events all went to other timexes its best free event (71.8 / 73.2);
 /// shallow-parse pair features (nearest verb of the clause on the
 /// timex's side, another timex between, the first verb after an opening
-/// phrase: 71.3 / 73.4).
+/// phrase: 71.3 / 73.4); a bias per timex type (durations and sets, which
+/// gold links less often than dates, at 0 or 200: within 0.3); 5 to 20
+/// training epochs, 2^14 to 2^18 buckets (within 0.7).
 const TOP_LINK_BIAS: i32 = 600;
 
 /// Offers timex `t` to its candidate events (`(score, event)` pairs, the

@@ -114,7 +114,10 @@ pub fn train_event_weights(
     let Some(weights) = Weights::parse(Cow::Owned(tables)) else {
         return write_file(&[&event, &pos, &tense, &aspect, &empty_link]);
     };
-    let link = train_links(&weights, link_docs, options, rng);
+    // The link table's visiting order does not depend on the event
+    // training, so that `retrain_event_links` on these weights gives the
+    // same table.
+    let link = train_links(&weights, link_docs, options, options.seed | 1);
     write_file(&[&event, &pos, &tense, &aspect, &link])
 }
 
