@@ -6,7 +6,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::model::{Dct, Document, Sentence};
+use crate::model::{Dct, Document, Event, Sentence, Span, Timex};
 use crate::{events, recognize, resolve, text};
 
 mod pieces;
@@ -167,35 +167,74 @@ impl Extractor {
     /// assert_eq!(doc.timexes.len(), 1);
     /// ```
     pub fn extract_document(&self, mut doc: Document) -> Document {
-        if !self.options.events && doc.sentences.is_empty() && doc.text.len() > pieces::PIECE_BYTES
-        {
-            // A long text, timexes only: in pieces, so that memory stays flat.
-            let mut sentences = Vec::new();
-            let mut timexes = Vec::new();
-            let inferred = pieces::extract_timexes(
-                &self.recognizer,
-                &self.options,
-                &doc.text,
-                doc.dct.as_ref(),
+        if doc.sentences.is_empty() && doc.text.len() > pieces::PIECE_BYTES {
+            // A long text: in pieces, so that memory stays flat.
+            let text = std::mem::take(&mut doc.text);
+            let dct = doc.dct.take();
+            let (mut sentences, mut timexes, mut events, mut links) =
+                (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+            let inferred = pieces::extract(
+                self,
+                &text,
+                dct.as_ref(),
                 pieces::PIECE_BYTES,
-                |piece_sentences, piece_timexes| {
-                    sentences.extend(
-                        piece_sentences
-                            .iter()
-                            .map(|&span| Sentence { span, id: None }),
-                    );
-                    timexes.extend(piece_timexes);
+                |offset, piece| {
+                    let shift = |span: Span| Span::new(span.start + offset, span.end + offset);
+                    sentences.extend(piece.sentences.into_iter().map(|s| Sentence {
+                        span: shift(s.span),
+                        ..s
+                    }));
+                    timexes.extend(piece.timexes.into_iter().map(|t| Timex {
+                        span: shift(t.span),
+                        ..t
+                    }));
+                    events.extend(piece.events.into_iter().map(|e| Event {
+                        span: shift(e.span),
+                        ..e
+                    }));
+                    links.extend(piece.links);
                 },
             );
+            doc.text = text;
+            doc.dct = dct.or(inferred);
             doc.sentences = sentences;
             doc.timexes = timexes;
-            if doc.dct.is_none() {
-                doc.dct = inferred;
-            }
-            doc.events.clear();
-            doc.links.clear();
+            doc.events = events;
+            doc.links = links;
             return doc;
         }
+        self.extract_whole(doc)
+    }
+
+    /// Extracts from `text` in paragraph-aligned pieces (of about 64 KiB:
+    /// a piece ends at a blank line after the end of a sentence), handing
+    /// each piece to `each` as soon as it is done, with its byte offset in
+    /// `text`, so that memory stays that of one piece however long the text.
+    ///
+    /// A piece is a document holding its part of the text, with spans into
+    /// it, and the DCT (`dct`, else the one inferred from the whole text).
+    /// Timex, event and link ids go on from piece to piece, and the
+    /// discourse (the days mentioned, the narrative anchor) too: the pieces
+    /// joined, their spans shifted by their offsets, are `extract(text, dct)`.
+    ///
+    /// ```
+    /// use chronoline::Extractor;
+    /// let text = "It rained on 3 May 2024.\n\nThe council met on Sunday.";
+    /// let mut found = Vec::new();
+    /// Extractor::new().extract_pieces(text, None, |offset, piece| {
+    ///     for t in &piece.timexes {
+    ///         found.push((offset + t.span.start, t.id.clone(), t.value.clone()));
+    ///     }
+    /// });
+    /// assert_eq!(found[0], (13, "t1".to_string(), "2024-05-03".to_string()));
+    /// assert_eq!(found.len(), 2);
+    /// ```
+    pub fn extract_pieces(&self, text: &str, dct: Option<Dct>, each: impl FnMut(usize, Document)) {
+        pieces::extract(self, text, dct.as_ref(), pieces::PIECE_BYTES, each);
+    }
+
+    /// Extracts from the whole text at once.
+    fn extract_whole(&self, mut doc: Document) -> Document {
         let tokens = text::tokenize(&doc.text);
         if doc.sentences.is_empty() {
             doc.sentences = text::sentences(&doc.text, &tokens)
@@ -203,7 +242,7 @@ impl Extractor {
                 .map(|span| Sentence { span, id: None })
                 .collect();
         }
-        let spans: Vec<crate::model::Span> = doc.sentences.iter().map(|s| s.span).collect();
+        let spans: Vec<Span> = doc.sentences.iter().map(|s| s.span).collect();
         let starts: Vec<usize> = spans.iter().map(|s| s.start).collect();
         let lower = recognize::lowercase(&doc.text);
         let words = recognize::words(&doc.text, &lower, &tokens, &starts);
