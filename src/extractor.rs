@@ -237,7 +237,7 @@ impl Extractor {
     fn extract_whole(&self, mut doc: Document) -> Document {
         let tokens = text::tokenize(&doc.text);
         if doc.sentences.is_empty() {
-            doc.sentences = text::sentences(&doc.text, &tokens)
+            doc.sentences = pieces::sentences(&doc.text, &tokens)
                 .into_iter()
                 .map(|span| Sentence { span, id: None })
                 .collect();

@@ -18,7 +18,7 @@ use crate::extractor::Extractor;
 use crate::model::{Dct, Document, LinkEnd, Sentence, Span};
 use crate::recognize::{self, Mention, Recognizer, Word};
 use crate::resolve::{self, Resolver};
-use crate::text::{self, Token};
+use crate::text::{self, Token, TokenKind};
 
 /// The size above which a text is extracted in pieces, and their size.
 pub(crate) const PIECE_BYTES: usize = 1 << 16;
@@ -26,6 +26,53 @@ pub(crate) const PIECE_BYTES: usize = 1 << 16;
 /// Words of the previous piece the rules may look back at (they look at
 /// most three back).
 const CONTEXT_WORDS: usize = 16;
+
+/// The longest sentence the later stages see, in bytes: a longer run of
+/// text with no sentence end (a list, a transcript, text without periods)
+/// is cut into parts of at most this size, after a comma, semicolon or
+/// colon in their second half when there is one. The event linker compares
+/// every event of a sentence with every timex of it, so this bounds the
+/// work per byte. The longest sentence of the TempEval-3 and timeline
+/// trial texts is 3,698 bytes: none is cut.
+pub(crate) const MAX_SENTENCE_BYTES: usize = 1 << 12;
+
+/// The sentences of `text` (whose tokens are `tokens`), none longer than
+/// [`MAX_SENTENCE_BYTES`] (but a single token longer than that).
+pub(crate) fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
+    let sentences = text::sentences(text, tokens);
+    if sentences.iter().all(|s| s.len() <= MAX_SENTENCE_BYTES) {
+        return sentences;
+    }
+    let mut out = Vec::with_capacity(sentences.len());
+    for sentence in sentences {
+        if sentence.len() <= MAX_SENTENCE_BYTES {
+            out.push(sentence);
+            continue;
+        }
+        let first = tokens.partition_point(|t| t.span.start < sentence.start);
+        let last = tokens.partition_point(|t| t.span.end <= sentence.end);
+        let mut start = sentence.start;
+        // The token after the last clause mark past the middle of the part.
+        let mut after_mark = None;
+        for k in first..last {
+            let token = tokens[k];
+            if token.span.end - start > MAX_SENTENCE_BYTES && token.span.start > start {
+                let at = after_mark.filter(|&m| m <= k).unwrap_or(k);
+                out.push(Span::new(start, tokens[at - 1].span.end));
+                start = tokens[at].span.start;
+                after_mark = None;
+            }
+            if token.kind == TokenKind::Punct
+                && matches!(token.text(text), "," | ";" | ":")
+                && token.span.end - start >= MAX_SENTENCE_BYTES / 2
+            {
+                after_mark = Some(k + 1);
+            }
+        }
+        out.push(Span::new(start, sentence.end));
+    }
+    out
+}
 
 /// The byte ranges of the pieces of `text`: each is at least `size` bytes
 /// (but the last) and ends after a paragraph break (a line break, white
@@ -100,7 +147,7 @@ fn each_piece(
         };
         let shift = |span: Span| Span::new(span.start + range.start, span.end + range.start);
         let tokens = text::tokenize(piece_text);
-        let sentences: Vec<Span> = text::sentences(piece_text, &tokens)
+        let sentences: Vec<Span> = self::sentences(piece_text, &tokens)
             .into_iter()
             .map(shift)
             .collect();
@@ -311,6 +358,40 @@ mod tests {
                 assert_eq!(pieces.links, whole.links, "{what}: links");
             }
         }
+    }
+
+    #[test]
+    fn long_sentences_are_cut_after_a_clause_mark() {
+        let clause = "the council met on Monday and said the report was late, ";
+        let mut text = clause.repeat(3 * MAX_SENTENCE_BYTES / clause.len());
+        text.push_str(&"x".repeat(MAX_SENTENCE_BYTES + 10));
+        text.push_str(" and then stopped. Short one.");
+        let tokens = text::tokenize(&text);
+        let got = sentences(&text, &tokens);
+        assert!(got.len() >= 4, "{got:?}");
+        for pair in got.windows(2) {
+            let between = &text[pair[0].end..pair[1].start];
+            assert!(between.trim().is_empty(), "{between:?}");
+        }
+        let cut_after_comma = got
+            .iter()
+            .filter(|s| text[s.start..s.end].ends_with(','))
+            .count();
+        assert!(cut_after_comma >= 2, "{got:?}");
+        for s in &got {
+            let part = &text[s.start..s.end];
+            assert!(
+                s.len() <= MAX_SENTENCE_BYTES || !part.contains(' '),
+                "{}",
+                s.len()
+            );
+        }
+        assert_eq!(&text[got[got.len() - 1].start..], "Short one.");
+        let short = "One. Two.";
+        assert_eq!(
+            sentences(short, &text::tokenize(short)),
+            text::sentences(short, &text::tokenize(short))
+        );
     }
 
     #[test]
