@@ -30,12 +30,13 @@ const EXAMPLE: &str = include_str!("../data/example-article.txt");
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let no_events = args.iter().any(|a| a == "--no-events");
+    let in_pieces = args.iter().any(|a| a == "--pieces");
     if let Some(at) = args.iter().position(|a| a == "--one") {
         let mb: usize = args
             .get(at + 1)
             .and_then(|s| s.parse().ok())
             .expect("--one takes a size in MB");
-        measure(mb, !no_events);
+        measure(mb, !no_events, in_pieces);
         return;
     }
     let mut sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
@@ -61,12 +62,15 @@ fn main() {
         if no_events {
             command.arg("--no-events");
         }
+        if in_pieces {
+            command.arg("--pieces");
+        }
         let status = command.status().expect("run the measurement");
         assert!(status.success(), "the {mb} MB run failed");
     }
 }
 
-fn measure(mb: usize, events: bool) {
+fn measure(mb: usize, events: bool, in_pieces: bool) {
     // What the process holds before the text: the program, its tables,
     // the text it repeats.
     let (base, dct) = base_text();
@@ -79,8 +83,20 @@ fn measure(mb: usize, events: bool) {
     });
     let input_bytes = text.len();
     let started = Instant::now();
-    // The document takes the text (no second copy of it).
-    let doc = extractor.extract_document(Document::new("scaling", text, Some(dct)));
+    let (timexes, events) = if in_pieces {
+        // Each piece is counted and dropped, as a program that writes its
+        // rows out (`chronoline extract --csv`) does.
+        let (mut timexes, mut events) = (0, 0);
+        extractor.extract_pieces(&text, Some(dct), |_, piece| {
+            timexes += piece.timexes.len();
+            events += piece.events.len();
+        });
+        (timexes, events)
+    } else {
+        // The document takes the text (no second copy of it).
+        let doc = extractor.extract_document(Document::new("scaling", text, Some(dct)));
+        (doc.timexes.len(), doc.events.len())
+    };
     let seconds = started.elapsed().as_secs_f64();
     let peak = resident_bytes("VmHWM:");
     let input_mb = input_bytes as f64 / 1e6;
@@ -100,8 +116,8 @@ fn measure(mb: usize, events: bool) {
         input_mb,
         seconds,
         seconds / input_mb,
-        doc.timexes.len(),
-        doc.events.len(),
+        timexes,
+        events,
         base_bytes as f64 / 1e6,
         peak_mb,
         ratio,
