@@ -6,7 +6,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::model::{Dct, Document, Event, Sentence, Span, Timex};
+use crate::model::{Dct, Document, Sentence, Span};
 use crate::{events, recognize, resolve, text};
 
 mod pieces;
@@ -171,36 +171,18 @@ impl Extractor {
             // A long text: in pieces, so that memory stays flat.
             let text = std::mem::take(&mut doc.text);
             let dct = doc.dct.take();
-            let (mut sentences, mut timexes, mut events, mut links) =
-                (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+            doc.timexes.clear();
+            doc.events.clear();
+            doc.links.clear();
             let inferred = pieces::extract(
                 self,
                 &text,
                 dct.as_ref(),
                 pieces::PIECE_BYTES,
-                |offset, piece| {
-                    let shift = |span: Span| Span::new(span.start + offset, span.end + offset);
-                    sentences.extend(piece.sentences.into_iter().map(|s| Sentence {
-                        span: shift(s.span),
-                        ..s
-                    }));
-                    timexes.extend(piece.timexes.into_iter().map(|t| Timex {
-                        span: shift(t.span),
-                        ..t
-                    }));
-                    events.extend(piece.events.into_iter().map(|e| Event {
-                        span: shift(e.span),
-                        ..e
-                    }));
-                    links.extend(piece.links);
-                },
+                |offset, piece| pieces::append(&mut doc, offset, piece),
             );
             doc.text = text;
             doc.dct = dct.or(inferred);
-            doc.sentences = sentences;
-            doc.timexes = timexes;
-            doc.events = events;
-            doc.links = links;
             return doc;
         }
         self.extract_whole(doc)

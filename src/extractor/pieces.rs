@@ -15,7 +15,7 @@
 use std::ops::{ControlFlow, Range};
 
 use crate::extractor::Extractor;
-use crate::model::{Dct, Document, LinkEnd, Sentence, Span};
+use crate::model::{Dct, Document, Event, LinkEnd, Sentence, Span, Timex};
 use crate::recognize::{self, Mention, Recognizer, Word};
 use crate::resolve::{self, Resolver};
 use crate::text::{self, Token, TokenKind};
@@ -273,6 +273,26 @@ pub(crate) fn extract(
     inferred
 }
 
+/// Appends a piece at byte `offset` of `doc`'s text (as [`extract`] hands
+/// it over) to `doc`'s sentences, timexes, events and links.
+pub(crate) fn append(doc: &mut Document, offset: usize, piece: Document) {
+    let shift = |span: Span| Span::new(span.start + offset, span.end + offset);
+    doc.sentences
+        .extend(piece.sentences.into_iter().map(|s| Sentence {
+            span: shift(s.span),
+            ..s
+        }));
+    doc.timexes.extend(piece.timexes.into_iter().map(|t| Timex {
+        span: shift(t.span),
+        ..t
+    }));
+    doc.events.extend(piece.events.into_iter().map(|e| Event {
+        span: shift(e.span),
+        ..e
+    }));
+    doc.links.extend(piece.links);
+}
+
 /// The events and links of the pieces before: a piece's own are numbered
 /// from 1 and go on from these.
 #[derive(Default)]
@@ -309,28 +329,13 @@ impl Numbered {
 mod tests {
     use super::*;
     use crate::extractor::{Mode, Options};
-    use crate::model::{Event, Timex};
 
     /// `text` extracted in pieces of at least `size` bytes, joined.
     fn joined(extractor: &Extractor, text: &str, dct: Option<&Dct>, size: usize) -> Document {
         let mut doc = Document::new("", text, dct.cloned());
         let inferred = extract(extractor, text, dct, size, |offset, piece| {
             assert_eq!(piece.text, text[offset..offset + piece.text.len()]);
-            let shift = |span: Span| Span::new(span.start + offset, span.end + offset);
-            doc.sentences
-                .extend(piece.sentences.into_iter().map(|s| Sentence {
-                    span: shift(s.span),
-                    ..s
-                }));
-            doc.timexes.extend(piece.timexes.into_iter().map(|t| Timex {
-                span: shift(t.span),
-                ..t
-            }));
-            doc.events.extend(piece.events.into_iter().map(|e| Event {
-                span: shift(e.span),
-                ..e
-            }));
-            doc.links.extend(piece.links);
+            append(&mut doc, offset, piece);
         });
         if dct.is_none() {
             doc.dct = inferred;
