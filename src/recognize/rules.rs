@@ -1645,6 +1645,22 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        // "the following Monday", "the preceding Friday": counted from the
+        // day the narrative is at
+        if let (Some(offset), Some(weekday)) = (
+            match self.n(i + 1) {
+                "following" => Some(1),
+                "preceding" => Some(-1),
+                _ => None,
+            },
+            self.weekday(i + 2),
+        ) {
+            let form = Form::Weekday {
+                weekday,
+                offset: Some(offset),
+            };
+            return Some(found(i + 3, TimexType::Date, form, "the_relative_weekday"));
+        }
         let offset = match self.n(i + 1) {
             "next" | "following" => Some(1),
             "previous" | "preceding" | "prior" => Some(-1),

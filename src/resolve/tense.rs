@@ -330,6 +330,9 @@ pub(crate) fn cue_near(
                 break;
             }
             if let Some(d) = cue_at(words, i, i + 1 == from, true) {
+                // "had filed its reports by Wednesday": a past perfect
+                // places the clause in the past however far its auxiliary
+                let dist = if pluperfect(words, i) { 1 } else { dist };
                 best = Some((dist, d));
                 break;
             }
@@ -360,6 +363,21 @@ pub(crate) fn cue_near(
         }
     }
     best.map(|(dist, d)| (d, dist))
+}
+
+/// Whether token `i` is the "had" of a past perfect: "had filed",
+/// "had been", "had already left".
+fn pluperfect(words: &[Word], i: usize) -> bool {
+    let norm = |k: usize| words.get(k).map_or("", |w| w.norm.as_str());
+    if norm(i) != "had" {
+        return false;
+    }
+    let participle = |w: &str| w == "been" || PAST.contains(&w) || w.len() > 4 && w.ends_with("ed");
+    participle(norm(i + 1))
+        || matches!(
+            norm(i + 1),
+            "already" | "not" | "never" | "just" | "previously"
+        ) && participle(norm(i + 2))
 }
 
 /// Whether the expression starting at token `start` is the new date of
