@@ -301,12 +301,17 @@ pub(crate) fn cue_near(
     let mut best: Option<(usize, Direction)> = None;
     // the left cue is only a guessed "to <verb>"
     let mut infinitive = false;
-    for pass in 0..2 {
+    // the clause, then the words near; an expression opening the sentence
+    // modifies its main clause, however far the verb ("In January, a week
+    // after the anniversary of the ruling, a bombing killed a guard")
+    let passes = if from <= first + 1 { 3 } else { 2 };
+    for pass in 0..passes {
         let bounded = pass == 0;
+        let reach = if pass == 2 { usize::MAX } else { REACH };
         // left
         let mut i = from;
         let mut dist = 0;
-        while i > first && dist < REACH {
+        while i > first && dist < reach {
             i -= 1;
             dist += 1;
             let Some(w) = words.get(i) else { break };
@@ -340,7 +345,7 @@ pub(crate) fn cue_near(
         // right
         let mut i = to;
         let mut dist = 0;
-        while i < last && dist < REACH {
+        while i < last && dist < reach {
             let Some(w) = words.get(i) else { break };
             dist += 1;
             if bounded && (BOUNDARIES.contains(&w.norm.as_str()) || w.norm == ",") {
