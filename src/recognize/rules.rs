@@ -2790,6 +2790,21 @@ impl<'a> Parser<'a> {
                 }
                 ("present", "," | "." | ";" | "") => r(i + 2, Reference::Present, "the_present"),
                 ("short" | "near", "term") => r(i + 3, Reference::Future, "the_short_term"),
+                // "over the years": some years up to now
+                (_, next)
+                    if self.is(i.wrapping_sub(1), "over")
+                        && self.plural(i + 1)
+                        && !matches!(next, "of" | "ahead" | "'")
+                        && matches!(self.unit(i + 1), Some(Unit::Year | Unit::Decade)) =>
+                {
+                    let unit = self.unit(i + 1)?;
+                    let form = Form::Duration {
+                        amount: Amount::Some,
+                        unit,
+                        reach: Reach::Free,
+                    };
+                    Some(found(i + 2, TimexType::Duration, form, "over_the_units"))
+                }
                 // "in the weeks ahead": some weeks from now
                 (_, "ahead") if self.plural(i + 1) => {
                     let unit = self.unit(i + 1)?;
