@@ -222,6 +222,22 @@ pub(crate) struct WordInfo {
     length: u64,
 }
 
+impl WordInfo {
+    /// A word's info with its lexicon entries looked up by the hashes of
+    /// the word and its stem: its function (`open_class` when it is no
+    /// function word) and its class cue; the affixes and shape are the
+    /// boundary's until the reader sets them.
+    fn looked_up(word: u64, stem: u64, open_class: Function) -> WordInfo {
+        WordInfo {
+            word,
+            stem,
+            function: function_words().get(&word).copied().unwrap_or(open_class),
+            cue: class_cues().get(&stem).copied().unwrap_or(0),
+            ..BOUNDARY
+        }
+    }
+}
+
 /// The padding before the first and after the last word of a sentence.
 const BOUNDARY: WordInfo = WordInfo {
     word: 1,
@@ -300,25 +316,22 @@ impl Reader {
         if n < 3 {
             prefix3 = word_hash;
         }
-        let function = match function_words().get(&word_hash) {
-            Some(f) => *f,
-            None if kinds & 2 != 0 && kinds & !6 == 0 => Function::Number,
-            None if kinds & 3 == 0 => Function::Punctuation,
-            None => Function::Content,
+        let open_class = if kinds & 2 != 0 && kinds & !6 == 0 {
+            Function::Number
+        } else if kinds & 3 == 0 {
+            Function::Punctuation
+        } else {
+            Function::Content
         };
         WordInfo {
-            word: word_hash,
-            stem: stem_hash,
-            cue: class_cues().get(&stem_hash).copied().unwrap_or(0),
-            in_timex: false,
             suffix2: fnv1a(&lower[n.saturating_sub(2)..]),
             suffix3: fnv1a(&lower[n.saturating_sub(3)..]),
             suffix4: fnv1a(&lower[n.saturating_sub(4)..]),
             prefix3,
             shape,
-            function,
             capitalized: word.first().is_some_and(u8::is_ascii_uppercase),
             length: n.min(12) as u64,
+            ..WordInfo::looked_up(word_hash, stem_hash, open_class)
         }
     }
 
@@ -331,33 +344,30 @@ impl Reader {
             self.lower.extend(c.to_lowercase());
         }
         let lower = self.lower.as_str();
-        let word_hash = fnv1a(lower.as_bytes());
-        let stem_hash = fnv1a(stem(lower).as_bytes());
-        let function = match function_words().get(&word_hash) {
-            Some(f) => *f,
-            None if word
-                .bytes()
-                .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
-                && word.bytes().any(|b| b.is_ascii_digit()) =>
-            {
-                Function::Number
-            }
-            None if !word.chars().any(char::is_alphanumeric) => Function::Punctuation,
-            None => Function::Content,
+        let open_class = if word
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+            && word.bytes().any(|b| b.is_ascii_digit())
+        {
+            Function::Number
+        } else if !word.chars().any(char::is_alphanumeric) {
+            Function::Punctuation
+        } else {
+            Function::Content
         };
         WordInfo {
-            word: word_hash,
-            stem: stem_hash,
-            cue: class_cues().get(&stem_hash).copied().unwrap_or(0),
-            in_timex: false,
             suffix2: fnv1a(suffix(lower, 2).as_bytes()),
             suffix3: fnv1a(suffix(lower, 3).as_bytes()),
             suffix4: fnv1a(suffix(lower, 4).as_bytes()),
             prefix3: fnv1a(prefix(lower, 3).as_bytes()),
             shape: shape(word),
-            function,
             capitalized: word.chars().next().is_some_and(char::is_uppercase),
             length: lower.chars().count().min(12) as u64,
+            ..WordInfo::looked_up(
+                fnv1a(lower.as_bytes()),
+                fnv1a(stem(lower).as_bytes()),
+                open_class,
+            )
         }
     }
 }
