@@ -18,8 +18,9 @@ use crate::eval::{
 use crate::extractor::{Extractor, Mode, Options};
 use crate::io::csv;
 use crate::io::timeml::{read_timeml, to_timeml};
-use crate::model::{Dct, Document};
+use crate::model::{Dct, Document, Event, Span, TimeLink, Timex};
 use crate::timeline::{evaluate_timeline, EntityOptions, Timeline, TimelineScores};
+use serde::Serialize;
 
 /// The built-in example: a short news article we wrote for it. Its first
 /// line is `dct: <date>`, the rest is the text.
@@ -83,10 +84,23 @@ struct ExtractArgs {
     #[command(flatten)]
     input: Input,
     /// Output format: json (the documents; an array for several files),
-    /// csv (one row per timex; start and end are character offsets), or
-    /// timeml.
+    /// csv (one row per timex; start and end are character offsets), jsonl
+    /// (one JSON object per line: `{"document": ID, "timex"|"event"|"link":
+    /// {...}}`, spans in bytes of the document's text), or timeml.
     #[arg(long, value_enum, default_value_t = Format::Json)]
     format: Format,
+    /// Write the output to this file instead of printing it. It is written
+    /// to a temporary file beside it, renamed into place once complete;
+    /// csv and jsonl rows are written as each part of a long text is done,
+    /// so memory stays flat however long the text.
+    #[arg(long, short = 'o', value_name = "OUT")]
+    output: Option<PathBuf>,
+    /// Write the timex rows as CSV to this file: `--format csv --output OUT`.
+    #[arg(long, value_name = "OUT", conflicts_with_all = ["format", "output"])]
+    csv: Option<PathBuf>,
+    /// Write JSON lines to this file: `--format jsonl --output OUT`.
+    #[arg(long, value_name = "OUT", conflicts_with_all = ["format", "output", "csv"])]
+    jsonl: Option<PathBuf>,
     /// Find only these (skip event detection).
     #[arg(long, value_enum, value_name = "WHAT")]
     only: Option<Only>,
@@ -259,6 +273,8 @@ enum Format {
     Json,
     /// One row per timex.
     Csv,
+    /// One JSON object per timex, event and link, a line each.
+    Jsonl,
     /// TimeML.
     Timeml,
 }
@@ -422,13 +438,7 @@ fn write_stdout(text: &str) -> Result<(), Failure> {
 /// Writes a file through a temporary file in the same directory, renamed
 /// into place, so that a reader never sees half a file.
 fn write_atomically(path: &Path, contents: &str) -> Result<(), Failure> {
-    let name = path
-        .file_name()
-        .ok_or_else(|| failed(format!("{}: not a file name", path.display())))?;
-    let mut temp_name = OsString::from(".");
-    temp_name.push(name);
-    temp_name.push(format!(".{}.tmp", std::process::id()));
-    let temp = path.with_file_name(temp_name);
+    let temp = temporary_path(path)?;
     std::fs::write(&temp, contents).map_err(|e| Error::io(&temp, e))?;
     std::fs::rename(&temp, path).map_err(|e| {
         let _ = std::fs::remove_file(&temp);
@@ -573,6 +583,11 @@ fn load(input: &Input) -> Result<Vec<Document>, Failure> {
 }
 
 fn extract(args: ExtractArgs) -> Result<(), Failure> {
+    let (format, output) = match (&args.csv, &args.jsonl) {
+        (Some(path), _) => (Format::Csv, Some(path.clone())),
+        (None, Some(path)) => (Format::Jsonl, Some(path.clone())),
+        (None, None) => (args.format, args.output.clone()),
+    };
     let docs = load(&args.input)?;
     let timexes_only = args.only == Some(Only::Timexes);
     let extractor = Extractor::with_options(Options {
@@ -580,74 +595,268 @@ fn extract(args: ExtractArgs) -> Result<(), Failure> {
         events: !timexes_only,
         ..Options::default()
     });
-    let docs: Vec<Document> = docs
-        .into_iter()
-        .map(|doc| extractor.extract_document(doc))
-        .collect();
-    let output = match args.format {
-        Format::Json => {
-            let json = if let [doc] = docs.as_slice() {
-                serde_json::to_string_pretty(doc)
+    let mut out = Output::open(output.as_deref())?;
+    let written = match format {
+        Format::Csv | Format::Jsonl => write_rows(&extractor, docs, format, &mut out),
+        Format::Json | Format::Timeml => {
+            let docs: Vec<Document> = docs
+                .into_iter()
+                .map(|doc| extractor.extract_document(doc))
+                .collect();
+            let text = if format == Format::Json {
+                let json = if let [doc] = docs.as_slice() {
+                    serde_json::to_string_pretty(doc)
+                } else {
+                    serde_json::to_string_pretty(&docs)
+                };
+                json.map_err(|e| failed(format!("cannot write JSON: {e}")))? + "\n"
             } else {
-                serde_json::to_string_pretty(&docs)
+                docs.iter().map(to_timeml).collect()
             };
-            json.map_err(|e| failed(format!("cannot write JSON: {e}")))? + "\n"
+            out.write(text.as_bytes())
         }
-        Format::Csv => timexes_csv(&docs),
-        Format::Timeml => docs.iter().map(to_timeml).collect(),
     };
-    write_stdout(&output)
-}
-
-/// One row per timex; start and end are character (not byte) offsets.
-fn timexes_csv(docs: &[Document]) -> String {
-    let mut out = String::new();
-    csv::push_row(
-        &mut out,
-        [
-            "document",
-            "start",
-            "end",
-            "text",
-            "type",
-            "value",
-            "mod",
-            "interval_start",
-            "interval_end",
-            "granularity",
-            "rule",
-        ],
-    );
-    let time = |t: chrono::NaiveDateTime| t.format("%Y-%m-%dT%H:%M:%S").to_string();
-    for doc in docs {
-        let chars = CharOffsets::new(
-            &doc.text,
-            doc.timexes.iter().flat_map(|t| [t.span.start, t.span.end]),
-        );
-        for t in &doc.timexes {
-            let start = chars.of(t.span.start).to_string();
-            let end = chars.of(t.span.end).to_string();
-            let interval_start = t.interval.map(|i| time(i.start)).unwrap_or_default();
-            let interval_end = t.interval.map(|i| time(i.end)).unwrap_or_default();
-            csv::push_row(
-                &mut out,
-                [
-                    doc.id.as_str(),
-                    &start,
-                    &end,
-                    &t.text,
-                    t.kind.as_str(),
-                    &t.value,
-                    t.modifier.map_or("", |m| m.as_str()),
-                    &interval_start,
-                    &interval_end,
-                    t.interval.map_or("", |i| i.granularity.as_str()),
-                    &t.rule,
-                ],
-            );
+    match written {
+        Ok(()) => out.finish(),
+        Err(failure) => {
+            out.abandon();
+            Err(failure)
         }
     }
-    out
+}
+
+/// Where a command's output goes: standard output, or a temporary file
+/// beside the named one, renamed into place by [`Output::finish`] so that
+/// a reader never sees half a file.
+struct Output {
+    writer: std::io::BufWriter<Box<dyn Write>>,
+    /// (temporary file, final path) when writing to a file.
+    file: Option<(PathBuf, PathBuf)>,
+    /// Standard output was closed (`| head`): the rest is dropped quietly.
+    closed: bool,
+}
+
+impl Output {
+    fn open(path: Option<&Path>) -> Result<Output, Failure> {
+        let Some(path) = path else {
+            return Ok(Output {
+                writer: std::io::BufWriter::new(Box::new(std::io::stdout())),
+                file: None,
+                closed: false,
+            });
+        };
+        let temp = temporary_path(path)?;
+        let file = std::fs::File::create(&temp).map_err(|e| Error::io(&temp, e))?;
+        Ok(Output {
+            writer: std::io::BufWriter::new(Box::new(file)),
+            file: Some((temp, path.to_path_buf())),
+            closed: false,
+        })
+    }
+
+    fn write(&mut self, bytes: &[u8]) -> Result<(), Failure> {
+        if self.closed {
+            return Ok(());
+        }
+        let result = self.writer.write_all(bytes);
+        self.check(result)
+    }
+
+    fn check(&mut self, result: std::io::Result<()>) -> Result<(), Failure> {
+        match (result, &self.file) {
+            (Ok(()), _) => Ok(()),
+            (Err(e), None) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            (Err(e), None) => Err(failed(format!("cannot write to standard output: {e}"))),
+            (Err(e), Some((temp, _))) => Err(Error::io(temp, e).into()),
+        }
+    }
+
+    /// Flushes, and renames the temporary file into place.
+    fn finish(mut self) -> Result<(), Failure> {
+        if !self.closed {
+            let flushed = self.writer.flush();
+            if let Err(failure) = self.check(flushed) {
+                self.abandon();
+                return Err(failure);
+            }
+        }
+        let Some((temp, path)) = self.file.take() else {
+            return Ok(());
+        };
+        drop(self);
+        std::fs::rename(&temp, &path).map_err(|e| {
+            let _ = std::fs::remove_file(&temp);
+            Error::io(&path, e).into()
+        })
+    }
+
+    /// Removes the temporary file, if any.
+    fn abandon(mut self) {
+        if let Some((temp, _)) = self.file.take() {
+            drop(self);
+            let _ = std::fs::remove_file(&temp);
+        }
+    }
+}
+
+/// The temporary file beside `path` that [`Output`] and
+/// [`write_atomically`] write before renaming it to `path`.
+fn temporary_path(path: &Path) -> Result<PathBuf, Failure> {
+    let name = path
+        .file_name()
+        .ok_or_else(|| failed(format!("{}: not a file name", path.display())))?;
+    let mut temp_name = OsString::from(".");
+    temp_name.push(name);
+    temp_name.push(format!(".{}.tmp", std::process::id()));
+    Ok(path.with_file_name(temp_name))
+}
+
+/// The CSV header of [`push_timex_rows`].
+const TIMEX_COLUMNS: [&str; 11] = [
+    "document",
+    "start",
+    "end",
+    "text",
+    "type",
+    "value",
+    "mod",
+    "interval_start",
+    "interval_end",
+    "granularity",
+    "rule",
+];
+
+/// Extracts from each document and writes its rows as they come: a text
+/// without sentence markup piece by piece ([`Extractor::extract_pieces`]),
+/// so that only one piece's results are held at a time.
+fn write_rows(
+    extractor: &Extractor,
+    docs: Vec<Document>,
+    format: Format,
+    out: &mut Output,
+) -> Result<(), Failure> {
+    let mut rows = String::new();
+    if format == Format::Csv {
+        csv::push_row(&mut rows, TIMEX_COLUMNS);
+    }
+    for doc in docs {
+        if !doc.sentences.is_empty() {
+            let doc = extractor.extract_document(doc);
+            push_rows(&mut rows, format, &doc, 0, 0)?;
+            out.write(rows.as_bytes())?;
+            rows.clear();
+            continue;
+        }
+        let mut written = Ok(());
+        let mut chars_before = 0;
+        extractor.extract_pieces(&doc.text, doc.dct.clone(), |offset, mut piece| {
+            if written.is_err() {
+                return;
+            }
+            piece.id.clone_from(&doc.id);
+            written = push_rows(&mut rows, format, &piece, offset, chars_before)
+                .and_then(|()| out.write(rows.as_bytes()));
+            rows.clear();
+            chars_before += piece.text.chars().count();
+        });
+        written?;
+    }
+    out.write(rows.as_bytes())
+}
+
+/// Appends the rows of `doc`, a piece at byte `offset` and character
+/// `chars_before` of its whole text: CSV rows of its timexes (character
+/// offsets), or JSON lines of its timexes, events and links (byte offsets).
+fn push_rows(
+    rows: &mut String,
+    format: Format,
+    doc: &Document,
+    offset: usize,
+    chars_before: usize,
+) -> Result<(), Failure> {
+    if format == Format::Csv {
+        push_timex_rows(rows, doc, chars_before);
+        return Ok(());
+    }
+    let shift = |span: Span| Span::new(span.start + offset, span.end + offset);
+    let items = doc
+        .timexes
+        .iter()
+        .map(|t| {
+            JsonItem::Timex(Timex {
+                span: shift(t.span),
+                ..t.clone()
+            })
+        })
+        .chain(doc.events.iter().map(|e| {
+            JsonItem::Event(Event {
+                span: shift(e.span),
+                ..e.clone()
+            })
+        }))
+        .chain(doc.links.iter().cloned().map(JsonItem::Link));
+    for item in items {
+        let line = JsonLine {
+            document: &doc.id,
+            item,
+        };
+        let json =
+            serde_json::to_string(&line).map_err(|e| failed(format!("cannot write JSON: {e}")))?;
+        rows.push_str(&json);
+        rows.push('\n');
+    }
+    Ok(())
+}
+
+/// One line of `--format jsonl`.
+#[derive(Serialize)]
+struct JsonLine<'a> {
+    document: &'a str,
+    #[serde(flatten)]
+    item: JsonItem,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "lowercase")]
+enum JsonItem {
+    Timex(Timex),
+    Event(Event),
+    Link(TimeLink),
+}
+
+/// One row per timex of `doc`; start and end are character (not byte)
+/// offsets, plus `chars_before`.
+fn push_timex_rows(out: &mut String, doc: &Document, chars_before: usize) {
+    let time = |t: chrono::NaiveDateTime| t.format("%Y-%m-%dT%H:%M:%S").to_string();
+    let chars = CharOffsets::new(
+        &doc.text,
+        doc.timexes.iter().flat_map(|t| [t.span.start, t.span.end]),
+    );
+    for t in &doc.timexes {
+        let start = (chars_before + chars.of(t.span.start)).to_string();
+        let end = (chars_before + chars.of(t.span.end)).to_string();
+        let interval_start = t.interval.map(|i| time(i.start)).unwrap_or_default();
+        let interval_end = t.interval.map(|i| time(i.end)).unwrap_or_default();
+        csv::push_row(
+            out,
+            [
+                doc.id.as_str(),
+                &start,
+                &end,
+                &t.text,
+                t.kind.as_str(),
+                &t.value,
+                t.modifier.map_or("", |m| m.as_str()),
+                &interval_start,
+                &interval_end,
+                t.interval.map_or("", |i| i.granularity.as_str()),
+                &t.rule,
+            ],
+        );
+    }
 }
 
 /// Character offsets of some byte offsets of a text, found in one pass.

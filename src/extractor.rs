@@ -6,7 +6,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::model::{Dct, Document, Sentence};
+use crate::model::{Dct, Document, Sentence, Span};
 use crate::{events, recognize, resolve, text};
 
 mod pieces;
@@ -167,43 +167,64 @@ impl Extractor {
     /// assert_eq!(doc.timexes.len(), 1);
     /// ```
     pub fn extract_document(&self, mut doc: Document) -> Document {
-        if !self.options.events && doc.sentences.is_empty() && doc.text.len() > pieces::PIECE_BYTES
-        {
-            // A long text, timexes only: in pieces, so that memory stays flat.
-            let mut sentences = Vec::new();
-            let mut timexes = Vec::new();
-            let inferred = pieces::extract_timexes(
-                &self.recognizer,
-                &self.options,
-                &doc.text,
-                doc.dct.as_ref(),
-                pieces::PIECE_BYTES,
-                |piece_sentences, piece_timexes| {
-                    sentences.extend(
-                        piece_sentences
-                            .iter()
-                            .map(|&span| Sentence { span, id: None }),
-                    );
-                    timexes.extend(piece_timexes);
-                },
-            );
-            doc.sentences = sentences;
-            doc.timexes = timexes;
-            if doc.dct.is_none() {
-                doc.dct = inferred;
-            }
+        if doc.sentences.is_empty() && doc.text.len() > pieces::PIECE_BYTES {
+            // A long text: in pieces, so that memory stays flat.
+            let text = std::mem::take(&mut doc.text);
+            let dct = doc.dct.take();
+            doc.timexes.clear();
             doc.events.clear();
             doc.links.clear();
+            let inferred = pieces::extract(
+                self,
+                &text,
+                dct.as_ref(),
+                pieces::PIECE_BYTES,
+                |offset, piece| pieces::append(&mut doc, offset, piece),
+            );
+            doc.text = text;
+            doc.dct = dct.or(inferred);
             return doc;
         }
+        self.extract_whole(doc)
+    }
+
+    /// Extracts from `text` in paragraph-aligned pieces (of about 64 KiB:
+    /// a piece ends at a blank line after the end of a sentence), handing
+    /// each piece to `each` as soon as it is done, with its byte offset in
+    /// `text`, so that memory stays that of one piece however long the text.
+    ///
+    /// A piece is a document holding its part of the text, with spans into
+    /// it, and the DCT (`dct`, else the one inferred from the whole text).
+    /// Timex, event and link ids go on from piece to piece, and the
+    /// discourse (the days mentioned, the narrative anchor) too: the pieces
+    /// joined, their spans shifted by their offsets, are `extract(text, dct)`.
+    ///
+    /// ```
+    /// use chronoline::Extractor;
+    /// let text = "It rained on 3 May 2024.\n\nThe council met on Sunday.";
+    /// let mut found = Vec::new();
+    /// Extractor::new().extract_pieces(text, None, |offset, piece| {
+    ///     for t in &piece.timexes {
+    ///         found.push((offset + t.span.start, t.id.clone(), t.value.clone()));
+    ///     }
+    /// });
+    /// assert_eq!(found[0], (13, "t1".to_string(), "2024-05-03".to_string()));
+    /// assert_eq!(found.len(), 2);
+    /// ```
+    pub fn extract_pieces(&self, text: &str, dct: Option<Dct>, each: impl FnMut(usize, Document)) {
+        pieces::extract(self, text, dct.as_ref(), pieces::PIECE_BYTES, each);
+    }
+
+    /// Extracts from the whole text at once.
+    fn extract_whole(&self, mut doc: Document) -> Document {
         let tokens = text::tokenize(&doc.text);
         if doc.sentences.is_empty() {
-            doc.sentences = text::sentences(&doc.text, &tokens)
+            doc.sentences = pieces::sentences(&doc.text, &tokens)
                 .into_iter()
                 .map(|span| Sentence { span, id: None })
                 .collect();
         }
-        let spans: Vec<crate::model::Span> = doc.sentences.iter().map(|s| s.span).collect();
+        let spans: Vec<Span> = doc.sentences.iter().map(|s| s.span).collect();
         let starts: Vec<usize> = spans.iter().map(|s| s.start).collect();
         let lower = recognize::lowercase(&doc.text);
         let words = recognize::words(&doc.text, &lower, &tokens, &starts);

@@ -1,21 +1,24 @@
-//! Timex extraction of a long text in paragraph-aligned pieces, so that the
-//! per-token structures (tokens, words, the lowercased text) are those of
-//! one piece at a time and memory does not grow with the text.
+//! Extraction of a long text in paragraph-aligned pieces, so that the
+//! per-token structures (tokens, words, the lowercased text, the event
+//! tagger's word features) are those of one piece at a time and memory
+//! does not grow with the text.
 //!
 //! The result is the one of the whole text at once: a piece ends at a
 //! paragraph break after a sentence end, where the whole text's sentences
 //! end too; the rules see the last words of the previous piece (they look
 //! back a few words); the resolver carries the discourse (days mentioned,
-//! the narrative anchor, timex numbers) from piece to piece; and a DCT left
-//! to inference is read from the first pieces before resolving.
+//! the narrative anchor, timex numbers) from piece to piece; a DCT left
+//! to inference is read from the first pieces before resolving; events and
+//! their links never reach past a sentence, and their numbers (`e`, `ei`,
+//! `l`) go on from the previous pieces.
 
 use std::ops::{ControlFlow, Range};
 
-use crate::extractor::Options;
-use crate::model::{Dct, Span, Timex};
+use crate::extractor::Extractor;
+use crate::model::{Dct, Document, Event, LinkEnd, Sentence, Span, Timex};
 use crate::recognize::{self, Mention, Recognizer, Word};
 use crate::resolve::{self, Resolver};
-use crate::text;
+use crate::text::{self, Token, TokenKind};
 
 /// The size above which a text is extracted in pieces, and their size.
 pub(crate) const PIECE_BYTES: usize = 1 << 16;
@@ -23,6 +26,53 @@ pub(crate) const PIECE_BYTES: usize = 1 << 16;
 /// Words of the previous piece the rules may look back at (they look at
 /// most three back).
 const CONTEXT_WORDS: usize = 16;
+
+/// The longest sentence the later stages see, in bytes: a longer run of
+/// text with no sentence end (a list, a transcript, text without periods)
+/// is cut into parts of at most this size, after a comma, semicolon or
+/// colon in their second half when there is one. The event linker compares
+/// every event of a sentence with every timex of it, so this bounds the
+/// work per byte. The longest sentence of the TempEval-3 and timeline
+/// trial texts is 3,698 bytes: none is cut.
+pub(crate) const MAX_SENTENCE_BYTES: usize = 1 << 12;
+
+/// The sentences of `text` (whose tokens are `tokens`), none longer than
+/// [`MAX_SENTENCE_BYTES`] (but a single token longer than that).
+pub(crate) fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
+    let sentences = text::sentences(text, tokens);
+    if sentences.iter().all(|s| s.len() <= MAX_SENTENCE_BYTES) {
+        return sentences;
+    }
+    let mut out = Vec::with_capacity(sentences.len());
+    for sentence in sentences {
+        if sentence.len() <= MAX_SENTENCE_BYTES {
+            out.push(sentence);
+            continue;
+        }
+        let first = tokens.partition_point(|t| t.span.start < sentence.start);
+        let last = tokens.partition_point(|t| t.span.end <= sentence.end);
+        let mut start = sentence.start;
+        // The token after the last clause mark past the middle of the part.
+        let mut after_mark = None;
+        for k in first..last {
+            let token = tokens[k];
+            if token.span.end - start > MAX_SENTENCE_BYTES && token.span.start > start {
+                let at = after_mark.filter(|&m| m <= k).unwrap_or(k);
+                out.push(Span::new(start, tokens[at - 1].span.end));
+                start = tokens[at].span.start;
+                after_mark = None;
+            }
+            if token.kind == TokenKind::Punct
+                && matches!(token.text(text), "," | ";" | ":")
+                && token.span.end - start >= MAX_SENTENCE_BYTES / 2
+            {
+                after_mark = Some(k + 1);
+            }
+        }
+        out.push(Span::new(start, sentence.end));
+    }
+    out
+}
 
 /// The byte ranges of the pieces of `text`: each is at least `size` bytes
 /// (but the last) and ends after a paragraph break (a line break, white
@@ -70,7 +120,12 @@ fn ends_sentence(before: &[u8]) -> bool {
 /// One piece, read: its sentences, and the words the rules and the resolver
 /// read (the context words of the previous piece first).
 struct Piece<'t> {
+    /// Its byte range in the whole text.
+    range: Range<usize>,
+    /// Its sentences, spans in the whole text.
     sentences: Vec<Span>,
+    /// Its tokens, spans in the piece.
+    tokens: Vec<Token>,
     words: Vec<Word<'t>>,
     /// The token index, in the whole text, of `words[0]`.
     token_offset: usize,
@@ -91,24 +146,30 @@ fn each_piece(
             continue;
         };
         let shift = |span: Span| Span::new(span.start + range.start, span.end + range.start);
-        let mut tokens = text::tokenize(piece_text);
-        let sentences: Vec<Span> = text::sentences(piece_text, &tokens)
+        let tokens = text::tokenize(piece_text);
+        let sentences: Vec<Span> = self::sentences(piece_text, &tokens)
             .into_iter()
             .map(shift)
             .collect();
-        for token in &mut tokens {
-            token.span = shift(token.span);
-        }
         let starts: Vec<usize> = sentences.iter().map(|s| s.start).collect();
         let lower = recognize::lowercase(piece_text);
-        let own = recognize::words_in(text, &lower, range.start, &tokens, &starts);
+        let shifted: Vec<Token> = tokens
+            .iter()
+            .map(|&token| Token {
+                span: shift(token.span),
+                ..token
+            })
+            .collect();
+        let own = recognize::words_in(text, &lower, range.start, &shifted, &starts);
+        drop(shifted);
         let token_offset = tokens_before - context.len();
         tokens_before += tokens.len();
-        drop(tokens);
         let mut words: Vec<Word<'_>> = std::mem::take(&mut context);
         words.extend(own);
         let piece = Piece {
+            range,
             sentences,
+            tokens,
             words,
             token_offset,
         };
@@ -130,87 +191,212 @@ fn each_piece(
     }
 }
 
-/// Extracts the timexes of `text` piece by piece (pieces of at least `size`
-/// bytes), handing each piece's sentences and timexes to `each`; returns
-/// the DCT inferred from the text when `dct` is `None`.
-pub(crate) fn extract_timexes(
-    recognizer: &Recognizer,
-    options: &Options,
+/// The DCT inferred from `text`: its first full date, read by a first pass
+/// that usually stops in the first piece.
+fn infer_dct(recognizer: &Recognizer, text: &str, size: usize) -> Option<Dct> {
+    let mut inferred = None;
+    let mut first_sentence_end = None;
+    each_piece(recognizer, text, size, |piece, mentions| {
+        let first_end =
+            *first_sentence_end.get_or_insert(piece.sentences.first().map_or(0, |s| s.end));
+        inferred = resolve::infer_dct(&mentions, first_end);
+        if inferred.is_some() {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    });
+    inferred
+}
+
+/// Extracts from `text` piece by piece (pieces of at least `size` bytes),
+/// handing `each` the byte offset of each piece and the piece as a
+/// document: its own text, with its sentences, timexes, events and links
+/// (spans in the piece, numbers going on from the previous pieces), and the
+/// DCT (`dct`, else the one inferred from the text). Returns the inferred
+/// DCT when `dct` is `None`.
+pub(crate) fn extract(
+    extractor: &Extractor,
     text: &str,
     dct: Option<&Dct>,
     size: usize,
-    mut each: impl FnMut(&[Span], Vec<Timex>),
+    mut each: impl FnMut(usize, Document),
 ) -> Option<Dct> {
-    let mut inferred = None;
-    if dct.is_none() {
-        // The first full date of the text: a first pass that usually stops
-        // in the first piece.
-        let mut first_sentence_end = None;
-        each_piece(recognizer, text, size, |piece, mentions| {
-            let first_end =
-                *first_sentence_end.get_or_insert(piece.sentences.first().map_or(0, |s| s.end));
-            inferred = resolve::infer_dct(&mentions, first_end);
-            if inferred.is_some() {
-                ControlFlow::Break(())
-            } else {
-                ControlFlow::Continue(())
-            }
-        });
-    }
-    let mut resolver = Resolver::new(dct.or(inferred.as_ref()), options);
-    each_piece(recognizer, text, size, |piece, mentions| {
-        let timexes = resolver.resolve(
+    let inferred = match dct {
+        Some(_) => None,
+        None => infer_dct(&extractor.recognizer, text, size),
+    };
+    let anchor = dct.or(inferred.as_ref());
+    let mut resolver = Resolver::new(anchor, &extractor.options);
+    let mut numbered = Numbered::default();
+    each_piece(&extractor.recognizer, text, size, |piece, mentions| {
+        let offset = piece.range.start;
+        let back = |span: Span| {
+            Span::new(
+                span.start.saturating_sub(offset),
+                span.end.saturating_sub(offset),
+            )
+        };
+        let mut timexes = resolver.resolve(
             text,
             &piece.words,
             &piece.sentences,
             mentions,
             piece.token_offset,
         );
-        each(&piece.sentences, timexes);
+        for timex in &mut timexes {
+            timex.span = back(timex.span);
+        }
+        let mut doc = Document {
+            sentences: piece
+                .sentences
+                .iter()
+                .map(|&span| Sentence {
+                    span: back(span),
+                    id: None,
+                })
+                .collect(),
+            timexes,
+            ..Document::new(
+                "",
+                text.get(piece.range.clone()).unwrap_or(""),
+                anchor.cloned(),
+            )
+        };
+        if extractor.options.events {
+            extractor.event_model.annotate(&mut doc, &piece.tokens);
+            numbered.renumber(&mut doc);
+        }
+        each(offset, doc);
         ControlFlow::Continue(())
     });
     inferred
 }
 
+/// Appends a piece at byte `offset` of `doc`'s text (as [`extract`] hands
+/// it over) to `doc`'s sentences, timexes, events and links.
+pub(crate) fn append(doc: &mut Document, offset: usize, piece: Document) {
+    let shift = |span: Span| Span::new(span.start + offset, span.end + offset);
+    doc.sentences
+        .extend(piece.sentences.into_iter().map(|s| Sentence {
+            span: shift(s.span),
+            ..s
+        }));
+    doc.timexes.extend(piece.timexes.into_iter().map(|t| Timex {
+        span: shift(t.span),
+        ..t
+    }));
+    doc.events.extend(piece.events.into_iter().map(|e| Event {
+        span: shift(e.span),
+        ..e
+    }));
+    doc.links.extend(piece.links);
+}
+
+/// The events and links of the pieces before: a piece's own are numbered
+/// from 1 and go on from these.
+#[derive(Default)]
+struct Numbered {
+    events: usize,
+    links: usize,
+}
+
+impl Numbered {
+    fn renumber(&mut self, doc: &mut Document) {
+        if self.events > 0 || self.links > 0 {
+            let mut links = doc.links.iter_mut().peekable();
+            for (i, event) in doc.events.iter_mut().enumerate() {
+                let n = self.events + i + 1;
+                let old = std::mem::replace(&mut event.instance_id, format!("ei{n}"));
+                event.id = format!("e{n}");
+                // Links follow their events' order.
+                while let Some(link) =
+                    links.next_if(|l| matches!(&l.source, LinkEnd::Event(id) if *id == old))
+                {
+                    link.source = LinkEnd::Event(event.instance_id.clone());
+                }
+            }
+            for (i, link) in doc.links.iter_mut().enumerate() {
+                link.id = format!("l{}", self.links + i + 1);
+            }
+        }
+        self.events += doc.events.len();
+        self.links += doc.links.len();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Document;
-    use crate::Extractor;
+    use crate::extractor::{Mode, Options};
 
-    fn timex_only(mode: crate::Mode) -> Extractor {
-        Extractor::with_options(Options {
-            events: false,
-            mode,
-            ..Options::default()
-        })
+    /// `text` extracted in pieces of at least `size` bytes, joined.
+    fn joined(extractor: &Extractor, text: &str, dct: Option<&Dct>, size: usize) -> Document {
+        let mut doc = Document::new("", text, dct.cloned());
+        let inferred = extract(extractor, text, dct, size, |offset, piece| {
+            assert_eq!(piece.text, text[offset..offset + piece.text.len()]);
+            append(&mut doc, offset, piece);
+        });
+        if dct.is_none() {
+            doc.dct = inferred;
+        }
+        doc
     }
 
-    /// Whole-text and piecewise extraction of `text` agree.
-    fn check(text: &str, dct: Option<Dct>, size: usize, what: &str) {
-        for mode in [crate::Mode::News, crate::Mode::Narrative] {
-            let extractor = timex_only(mode);
-            let whole = extractor.extract(text, dct.clone());
-            let mut sentences = Vec::new();
-            let mut timexes = Vec::new();
-            let inferred = extract_timexes(
-                &extractor.recognizer,
-                extractor.options(),
-                text,
-                dct.as_ref(),
-                size,
-                |s, t| {
-                    sentences.extend_from_slice(s);
-                    timexes.extend(t);
-                },
-            );
-            let whole_sentences: Vec<Span> = whole.sentences.iter().map(|s| s.span).collect();
-            assert_eq!(sentences, whole_sentences, "{what}: sentences");
-            assert_eq!(timexes, whole.timexes, "{what}: timexes");
-            if dct.is_none() {
-                assert_eq!(inferred, whole.dct, "{what}: inferred DCT");
+    /// Whole-text and piecewise extraction of `text` agree, in both modes;
+    /// with events too when `events`.
+    fn check(text: &str, dct: Option<Dct>, size: usize, events: bool, what: &str) {
+        for mode in [Mode::News, Mode::Narrative] {
+            for events in [false, true].into_iter().filter(|&e| e <= events) {
+                let extractor = Extractor::with_options(Options {
+                    events,
+                    mode,
+                    ..Options::default()
+                });
+                let whole = extractor.extract_whole(Document::new("", text, dct.clone()));
+                let pieces = joined(&extractor, text, dct.as_ref(), size);
+                let what = format!("{what} ({mode}, events: {events})");
+                assert_eq!(pieces.sentences, whole.sentences, "{what}: sentences");
+                assert_eq!(pieces.timexes, whole.timexes, "{what}: timexes");
+                assert_eq!(pieces.dct, whole.dct, "{what}: DCT");
+                assert_eq!(pieces.events, whole.events, "{what}: events");
+                assert_eq!(pieces.links, whole.links, "{what}: links");
             }
         }
+    }
+
+    #[test]
+    fn long_sentences_are_cut_after_a_clause_mark() {
+        let clause = "the council met on Monday and said the report was late, ";
+        let mut text = clause.repeat(3 * MAX_SENTENCE_BYTES / clause.len());
+        text.push_str(&"x".repeat(MAX_SENTENCE_BYTES + 10));
+        text.push_str(" and then stopped. Short one.");
+        let tokens = text::tokenize(&text);
+        let got = sentences(&text, &tokens);
+        assert!(got.len() >= 4, "{got:?}");
+        for pair in got.windows(2) {
+            let between = &text[pair[0].end..pair[1].start];
+            assert!(between.trim().is_empty(), "{between:?}");
+        }
+        let cut_after_comma = got
+            .iter()
+            .filter(|s| text[s.start..s.end].ends_with(','))
+            .count();
+        assert!(cut_after_comma >= 2, "{got:?}");
+        for s in &got {
+            let part = &text[s.start..s.end];
+            assert!(
+                s.len() <= MAX_SENTENCE_BYTES || !part.contains(' '),
+                "{}",
+                s.len()
+            );
+        }
+        assert_eq!(&text[got[got.len() - 1].start..], "Short one.");
+        let short = "One. Two.";
+        assert_eq!(
+            sentences(short, &text::tokenize(short)),
+            text::sentences(short, &text::tokenize(short))
+        );
     }
 
     #[test]
@@ -237,8 +423,24 @@ mod tests {
         let (first, body) = article.split_once('\n').unwrap_or(("", article));
         let dct: Option<Dct> = first.trim_start_matches("dct:").trim().parse().ok();
         for size in [1, 200, 2000] {
-            check(body, dct.clone(), size, "example article");
-            check(body, None, size, "example article without DCT");
+            check(body, dct.clone(), size, true, "example article");
+            check(body, None, size, true, "example article without DCT");
+        }
+        // Longer than a piece: `extract` goes through the pieces.
+        let long = format!("{}\n\n", body.trim()).repeat(PIECE_BYTES / body.len() + 2);
+        assert!(pieces(&long, PIECE_BYTES).len() > 1);
+        for events in [false, true] {
+            let extractor = Extractor::with_options(Options {
+                events,
+                ..Options::default()
+            });
+            for dct in [dct.clone(), None] {
+                assert_eq!(
+                    extractor.extract(&long, dct.clone()),
+                    extractor.extract_whole(Document::new("", long.as_str(), dct)),
+                    "the example article repeated (events: {events})"
+                );
+            }
         }
         let root = concat!(
             env!("CARGO_MANIFEST_DIR"),
@@ -259,8 +461,9 @@ mod tests {
                 let Document { text, dct, .. } = doc;
                 files += 1;
                 file_pieces += pieces(&text, 1).len();
-                check(&text, dct.clone(), 1, &path.display().to_string());
-                check(&text, None, 1, &path.display().to_string());
+                let name = path.display().to_string();
+                check(&text, dct.clone(), 1, true, &name);
+                check(&text, None, 1, false, &name);
                 all.push_str(text.trim());
                 all.push_str("\n\n");
             }
@@ -275,6 +478,6 @@ mod tests {
             "{file_pieces} pieces in {files} files"
         );
         assert!(pieces(&all, 50_000).len() >= 10);
-        check(&all, None, 50_000, "all TempEval-3 training texts");
+        check(&all, None, 50_000, true, "all TempEval-3 training texts");
     }
 }

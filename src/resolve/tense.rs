@@ -301,12 +301,17 @@ pub(crate) fn cue_near(
     let mut best: Option<(usize, Direction)> = None;
     // the left cue is only a guessed "to <verb>"
     let mut infinitive = false;
-    for pass in 0..2 {
+    // the clause, then the words near; an expression opening the sentence
+    // modifies its main clause, however far the verb ("In January, a week
+    // after the anniversary of the ruling, a bombing killed a guard")
+    let passes = if from <= first + 1 { 3 } else { 2 };
+    for pass in 0..passes {
         let bounded = pass == 0;
+        let reach = if pass == 2 { usize::MAX } else { REACH };
         // left
         let mut i = from;
         let mut dist = 0;
-        while i > first && dist < REACH {
+        while i > first && dist < reach {
             i -= 1;
             dist += 1;
             let Some(w) = words.get(i) else { break };
@@ -330,6 +335,9 @@ pub(crate) fn cue_near(
                 break;
             }
             if let Some(d) = cue_at(words, i, i + 1 == from, true) {
+                // "had filed its reports by Wednesday": a past perfect
+                // places the clause in the past however far its auxiliary
+                let dist = if pluperfect(words, i) { 1 } else { dist };
                 best = Some((dist, d));
                 break;
             }
@@ -337,7 +345,7 @@ pub(crate) fn cue_near(
         // right
         let mut i = to;
         let mut dist = 0;
-        while i < last && dist < REACH {
+        while i < last && dist < reach {
             let Some(w) = words.get(i) else { break };
             dist += 1;
             if bounded && (BOUNDARIES.contains(&w.norm.as_str()) || w.norm == ",") {
@@ -360,6 +368,21 @@ pub(crate) fn cue_near(
         }
     }
     best.map(|(dist, d)| (d, dist))
+}
+
+/// Whether token `i` is the "had" of a past perfect: "had filed",
+/// "had been", "had already left".
+fn pluperfect(words: &[Word], i: usize) -> bool {
+    let norm = |k: usize| words.get(k).map_or("", |w| w.norm.as_str());
+    if norm(i) != "had" {
+        return false;
+    }
+    let participle = |w: &str| w == "been" || PAST.contains(&w) || w.len() > 4 && w.ends_with("ed");
+    participle(norm(i + 1))
+        || matches!(
+            norm(i + 1),
+            "already" | "not" | "never" | "just" | "previously"
+        ) && participle(norm(i + 2))
 }
 
 /// Whether the expression starting at token `start` is the new date of

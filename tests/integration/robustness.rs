@@ -228,6 +228,30 @@ fn right_to_left_and_mixed_scripts() {
     }
 }
 
+/// A run-on text with no sentence end is cut into sentences of at most
+/// 4 KiB (after a comma when it can), so that the event linker, which
+/// compares the events and timexes of a sentence pairwise, does bounded
+/// work per byte.
+#[test]
+fn a_run_on_sentence_is_cut_into_bounded_parts() {
+    let text = "they met on Monday and said the talks would resume, ".repeat(400);
+    let doc = extract_checked(&text);
+    assert!(doc.sentences.len() >= 5, "{}", doc.sentences.len());
+    for sentence in &doc.sentences {
+        assert!(sentence.span.len() <= 4096, "{:?}", sentence.span);
+        assert!(
+            text[..sentence.span.end].ends_with(',') || sentence.span.end == text.trim_end().len()
+        );
+    }
+    assert_eq!(doc.timexes.len(), 400);
+    assert!(doc.events.len() >= 400, "{}", doc.events.len());
+    // The same run-on text after a paragraph: longer than a piece (64 KiB),
+    // with no paragraph break after it: one piece, the same bound.
+    let long = format!("On 7 December 2025 they met.\n\n{}", text.repeat(4));
+    let doc = extract_checked(&long);
+    assert!(doc.sentences.iter().all(|s| s.span.len() <= 4096));
+}
+
 /// Found by the `extract` fuzz target: a century counted back from a BC
 /// year was written `-6`, and years past 9999 as five digits.
 #[test]
@@ -579,6 +603,101 @@ mod command_line {
         );
     }
 
+    /// Splits one CSV row (RFC 4180) into its fields.
+    fn csv_fields(row: &str) -> Vec<String> {
+        let (mut fields, mut field, mut quoted) = (Vec::new(), String::new(), false);
+        let mut chars = row.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '"' if quoted && chars.peek() == Some(&'"') => {
+                    field.push('"');
+                    chars.next();
+                }
+                '"' => quoted = !quoted,
+                ',' if !quoted => fields.push(std::mem::take(&mut field)),
+                c => field.push(c),
+            }
+        }
+        fields.push(field);
+        fields
+    }
+
+    /// `extract --csv OUT` and `--jsonl OUT` of a text longer than a piece
+    /// (64 KiB) write their rows piece by piece: the same timexes, events
+    /// and links as the whole document (`--format json`), character offsets
+    /// that find the timex text, and no temporary file left.
+    #[test]
+    fn rows_of_a_long_text_are_streamed_to_a_whole_file() {
+        let dir = crate::common::temp_dir("robust-stream");
+        let example = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/example-article.txt"
+        ))
+        .unwrap();
+        let body = example.split_once('\n').unwrap().1.trim();
+        let text = format!("Été à Zürich.\n\n{body}\n\n").repeat(150_000 / body.len() + 1);
+        let input = dir.join("big.txt");
+        std::fs::write(&input, &text).unwrap();
+        let input = input.to_str().unwrap();
+        let (csv, jsonl) = (dir.join("out.csv"), dir.join("out.jsonl"));
+        for (option, path) in [("--csv", &csv), ("--jsonl", &jsonl)] {
+            let output = run(&[
+                "extract",
+                input,
+                "--dct",
+                "2025-03-14",
+                option,
+                path.to_str().unwrap(),
+            ]);
+            assert!(
+                output.status.success(),
+                "{}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+            assert!(output.stdout.is_empty());
+        }
+        let whole = run(&["extract", input, "--dct", "2025-03-14"]);
+        let doc: chronoline::Document = serde_json::from_slice(&whole.stdout).unwrap();
+        assert!(doc.timexes.len() > 100 && doc.events.len() > 100 && !doc.links.is_empty());
+
+        let csv = std::fs::read_to_string(&csv).unwrap();
+        let chars: Vec<char> = text.chars().collect();
+        let rows: Vec<Vec<String>> = csv.lines().skip(1).map(csv_fields).collect();
+        assert_eq!(rows.len(), doc.timexes.len());
+        for (row, timex) in rows.iter().zip(&doc.timexes) {
+            let (start, end): (usize, usize) = (row[1].parse().unwrap(), row[2].parse().unwrap());
+            let found: String = chars[start..end].iter().collect();
+            assert_eq!(
+                (found.as_str(), row[5].as_str()),
+                (timex.text.as_str(), timex.value.as_str())
+            );
+        }
+
+        let mut timexes = Vec::new();
+        let mut events = Vec::new();
+        let mut links = Vec::new();
+        for line in std::fs::read_to_string(&jsonl).unwrap().lines() {
+            let mut row: serde_json::Value = serde_json::from_str(line).unwrap();
+            assert_eq!(row["document"], "big");
+            if let Some(t) = row.get_mut("timex") {
+                timexes.push(serde_json::from_value::<chronoline::Timex>(t.take()).unwrap());
+            } else if let Some(e) = row.get_mut("event") {
+                events.push(serde_json::from_value::<chronoline::Event>(e.take()).unwrap());
+            } else {
+                links.push(
+                    serde_json::from_value::<chronoline::TimeLink>(row["link"].take()).unwrap(),
+                );
+            }
+        }
+        assert_eq!(timexes, doc.timexes);
+        assert_eq!(events, doc.events);
+        assert_eq!(links, doc.links);
+        let mut names = leftovers(&dir);
+        names.sort();
+        assert_eq!(names, ["big.txt", "out.csv", "out.jsonl"]);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
     #[test]
     fn a_failed_run_writes_no_output_file() {
         let dir = crate::common::temp_dir("robust-atomic");
@@ -624,6 +743,28 @@ mod command_line {
             ],
             1,
             &["no-such-dir"],
+        );
+        fails_with(
+            &[
+                "extract",
+                good.to_str().unwrap(),
+                "--csv",
+                nowhere.to_str().unwrap(),
+            ],
+            1,
+            &["no-such-dir"],
+        );
+        let rows = dir.join("rows.csv");
+        fails_with(
+            &[
+                "extract",
+                good.to_str().unwrap(),
+                bad.to_str().unwrap(),
+                "--csv",
+                rows.to_str().unwrap(),
+            ],
+            1,
+            &["bad.txt"],
         );
         let mut names = leftovers(&dir);
         names.sort();
