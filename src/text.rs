@@ -54,27 +54,35 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     // char boundary, and an ASCII byte is its own char.
     while let Some(&byte) = bytes.get(at) {
         let start = at;
-        let c = if byte.is_ascii() {
-            char::from(byte)
+        let (end, kind) = if byte.is_ascii() {
+            // The same classes as the char path below, without its tables.
+            if matches!(byte, b'\t'..=b'\r' | b' ') {
+                space_before = true;
+                at += 1;
+                continue;
+            } else if byte.is_ascii_digit() {
+                (number_end(bytes, start), TokenKind::Number)
+            } else if byte.is_ascii_alphabetic() {
+                (word_end(text, start), TokenKind::Word)
+            } else {
+                (start + 1, TokenKind::Punct)
+            }
         } else {
-            match text.get(start..).and_then(|rest| rest.chars().next()) {
-                Some(c) => c,
-                None => break,
+            let Some(c) = text.get(start..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            if c.is_whitespace() {
+                space_before = true;
+                at += c.len_utf8();
+                continue;
+            }
+            if c.is_alphabetic() {
+                (word_end(text, start), TokenKind::Word)
+            } else {
+                (start + c.len_utf8(), TokenKind::Punct)
             }
         };
-        if c.is_whitespace() {
-            space_before = true;
-            at += c.len_utf8();
-            continue;
-        }
-        let (end, kind) = if c.is_ascii_digit() {
-            (number_end(bytes, start), TokenKind::Number)
-        } else if c.is_alphabetic() {
-            (word_end(text, start), TokenKind::Word)
-        } else {
-            (start + c.len_utf8(), TokenKind::Punct)
-        };
-        at = end.max(start + c.len_utf8());
+        at = end.max(start + 1);
         tokens.push(Token {
             span: Span::new(start, end),
             kind,
@@ -99,17 +107,30 @@ fn number_end(bytes: &[u8], start: usize) -> usize {
     end
 }
 
+/// The longest entry of [`abbreviations`], in bytes.
+fn longest_abbreviation() -> usize {
+    static LONGEST: OnceLock<usize> = OnceLock::new();
+    *LONGEST.get_or_init(|| abbreviations().iter().map(|a| a.len()).max().unwrap_or(0))
+}
+
 fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut end = start;
-    for (i, c) in text[start..].char_indices() {
-        if c.is_alphabetic() || c == '\u{0300}' || ('\u{0301}'..='\u{036f}').contains(&c) {
-            end = start + i + c.len_utf8();
-        } else {
-            break;
+    while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
+        end += 1;
+    }
+    if end < bytes.len() && !bytes[end].is_ascii() {
+        // Letters and combining marks beyond ASCII ("déjà").
+        let from = end;
+        for (i, c) in text[from..].char_indices() {
+            if c.is_alphabetic() || c == '\u{0300}' || ('\u{0301}'..='\u{036f}').contains(&c) {
+                end = from + i + c.len_utf8();
+            } else {
+                break;
+            }
         }
     }
     // Dotted abbreviations (p.m., U.S., a.m.) and listed ones (Dec., Mr.).
-    let bytes = text.as_bytes();
     if end >= bytes.len() || bytes[end] != b'.' {
         return end;
     }
@@ -125,13 +146,21 @@ fn word_end(text: &str, start: usize) -> usize {
             return probe + 1;
         }
     }
-    let word = text[start..end].to_ascii_lowercase();
-    if abbreviations().contains(word.as_str())
-        || (end - start == 1 && bytes[start].is_ascii_uppercase())
-    {
+    if end - start == 1 && bytes[start].is_ascii_uppercase() {
         return end + 1;
     }
-    end
+    // Lowercased on the stack: no allocation at every sentence end.
+    let mut lowered = [0u8; 32];
+    let len = end - start;
+    if len > longest_abbreviation() || len > lowered.len() {
+        return end;
+    }
+    lowered[..len].copy_from_slice(&bytes[start..end]);
+    lowered[..len].make_ascii_lowercase();
+    match std::str::from_utf8(&lowered[..len]) {
+        Ok(word) if abbreviations().contains(word) => end + 1,
+        _ => end,
+    }
 }
 
 /// Splits `text` into sentences, as byte spans that start and end on a
@@ -158,11 +187,31 @@ pub(crate) fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
 }
 
 fn paragraph_break(text: &str, from: usize, to: usize) -> bool {
-    text[from..to].matches('\n').count() >= 2
+    // Most gaps are one space or none.
+    to >= from + 2
+        && text.as_bytes()[from..to]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            >= 2
 }
 
 fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     let token = &tokens[i];
+    // Every terminal token below ends with one of these bytes (0x9d and
+    // 0x99 end the closing quotes U+201D and U+2019): the rest of the
+    // tokens are rejected without comparing strings.
+    let last = token
+        .span
+        .end
+        .checked_sub(1)
+        .and_then(|at| text.as_bytes().get(at));
+    if !matches!(
+        last,
+        Some(b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']' | 0x9d | 0x99)
+    ) {
+        return false;
+    }
     let t = token.text(text);
     let closing = |s: &str| matches!(s, "\"" | "'" | ")" | "]" | "\u{201d}" | "\u{2019}");
     let terminal = match t {
