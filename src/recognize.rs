@@ -312,7 +312,7 @@ pub(crate) fn words_in<'t>(
         .map(|t| {
             let raw = t.text(text);
             let word = t.kind == TokenKind::Word;
-            let ascii = raw.is_ascii();
+            let ascii = t.ascii;
             // Only a word's periods come from abbreviations, and such a
             // word ends with one.
             let dotted = word && raw.ends_with('.');

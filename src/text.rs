@@ -27,6 +27,8 @@ pub(crate) struct Token {
     pub kind: TokenKind,
     /// White space (or the start of the text) comes right before it.
     pub space_before: bool,
+    /// Its text is ASCII (known from the tokenizer's walk: no second scan).
+    pub ascii: bool,
 }
 
 impl Token {
@@ -54,18 +56,19 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     // char boundary, and an ASCII byte is its own char.
     while let Some(&byte) = bytes.get(at) {
         let start = at;
-        let (end, kind) = if byte.is_ascii() {
+        let (end, kind, ascii) = if byte.is_ascii() {
             // The same classes as the char path below, without its tables.
             if matches!(byte, b'\t'..=b'\r' | b' ') {
                 space_before = true;
                 at += 1;
                 continue;
             } else if byte.is_ascii_digit() {
-                (number_end(bytes, start), TokenKind::Number)
+                (number_end(bytes, start), TokenKind::Number, true)
             } else if byte.is_ascii_alphabetic() {
-                (word_end(text, start), TokenKind::Word)
+                let (end, ascii) = word_end(text, start);
+                (end, TokenKind::Word, ascii)
             } else {
-                (start + 1, TokenKind::Punct)
+                (start + 1, TokenKind::Punct, true)
             }
         } else {
             let Some(c) = text.get(start..).and_then(|rest| rest.chars().next()) else {
@@ -77,9 +80,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 continue;
             }
             if c.is_alphabetic() {
-                (word_end(text, start), TokenKind::Word)
+                (word_end(text, start).0, TokenKind::Word, false)
             } else {
-                (start + c.len_utf8(), TokenKind::Punct)
+                (start + c.len_utf8(), TokenKind::Punct, false)
             }
         };
         at = end.max(start + 1);
@@ -87,6 +90,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             span: Span::new(start, end),
             kind,
             space_before,
+            ascii,
         });
         space_before = false;
     }
@@ -113,12 +117,15 @@ fn longest_abbreviation() -> usize {
     *LONGEST.get_or_init(|| abbreviations().iter().map(|a| a.len()).max().unwrap_or(0))
 }
 
-fn word_end(text: &str, start: usize) -> usize {
+/// The end of the word at `start`, and whether the word is ASCII when
+/// `start` is.
+fn word_end(text: &str, start: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     let mut end = start;
     while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
         end += 1;
     }
+    let ascii_end = end;
     if end < bytes.len() && !bytes[end].is_ascii() {
         // Letters and combining marks beyond ASCII ("déjà").
         let from = end;
@@ -130,9 +137,10 @@ fn word_end(text: &str, start: usize) -> usize {
             }
         }
     }
+    let ascii = end == ascii_end;
     // Dotted abbreviations (p.m., U.S., a.m.) and listed ones (Dec., Mr.).
     if end >= bytes.len() || bytes[end] != b'.' {
-        return end;
+        return (end, ascii);
     }
     if end - start == 1 {
         let mut probe = end;
@@ -143,23 +151,23 @@ fn word_end(text: &str, start: usize) -> usize {
             probe += 2;
         }
         if probe > end {
-            return probe + 1;
+            return (probe + 1, ascii);
         }
     }
     if end - start == 1 && bytes[start].is_ascii_uppercase() {
-        return end + 1;
+        return (end + 1, ascii);
     }
     // Lowercased on the stack: no allocation at every sentence end.
     let mut lowered = [0u8; 32];
     let len = end - start;
     if len > longest_abbreviation() || len > lowered.len() {
-        return end;
+        return (end, ascii);
     }
     lowered[..len].copy_from_slice(&bytes[start..end]);
     lowered[..len].make_ascii_lowercase();
     match std::str::from_utf8(&lowered[..len]) {
-        Ok(word) if abbreviations().contains(word) => end + 1,
-        _ => end,
+        Ok(word) if abbreviations().contains(word) => (end + 1, ascii),
+        _ => (end, ascii),
     }
 }
 
@@ -309,6 +317,25 @@ mod tests {
         ] {
             let tokens = tokenize(text);
             let _ = sentences(text, &tokens);
+        }
+    }
+
+    #[test]
+    fn the_ascii_flag_is_whether_the_token_text_is_ascii() {
+        let article = include_str!("../data/example-article.txt");
+        for text in [
+            article,
+            "él déjà 7th, naïve U.S. p.m. e\u{301}t\u{e9} caf\u{e9}. K\u{212a}m “quoted” word’s",
+            "a\u{300}b c\u{2019}d Dec. x.y.z. \u{e9}.",
+        ] {
+            for token in tokenize(text) {
+                assert_eq!(
+                    token.ascii,
+                    token.text(text).is_ascii(),
+                    "{:?}",
+                    token.text(text)
+                );
+            }
         }
     }
 }
