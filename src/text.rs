@@ -122,7 +122,12 @@ fn longest_abbreviation() -> usize {
 fn word_end(text: &str, start: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     let mut end = start;
-    while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
+    // ASCII letters: `b | 0x20` maps A-Z onto a-z, and every other byte
+    // outside a-z.
+    while let Some(&b) = bytes.get(end) {
+        if (b | 0x20).wrapping_sub(b'a') >= 26 {
+            break;
+        }
         end += 1;
     }
     let ascii_end = end;

@@ -1324,6 +1324,20 @@ impl<'a> Parser<'a> {
     /// "the third quarter", "third-quarter", "the fourth quarter of 1989",
     /// "the 1989 third quarter", "Q3 2025", "the first half of 1990".
     fn quarter_or_half(&self, i: usize) -> Option<Found> {
+        // An ordinal, a quarter code ("Q3", "Q 4") or a word before them.
+        let first = self.w.get(i)?;
+        let n = first.norm.as_str();
+        let could_start = first.kind == TokenKind::Number
+            || first.known.ordinal.is_some()
+            || first.known.cardinal.is_some()
+            || matches!(
+                n,
+                "the" | "fiscal" | "last" | "previous" | "next" | "coming" | "this" | "current"
+            )
+            || n.starts_with('q') && n.len() <= 2;
+        if !could_start {
+            return None;
+        }
         let the = self.is(i, "the") && !(self.is(i + 2, "-") && self.ordinal(i + 1).is_some());
         let mut j = if the { i + 1 } else { i };
         let mut year = YearSpec::Anchor;
