@@ -195,6 +195,18 @@ const PREFIX_FIRST_WORDS: &[&str] = &[
     "up",
 ];
 
+/// Whether `word` is one of [`PREFIX_FIRST_WORDS`] (a table: one look-up
+/// instead of a scan at every token the rules are tried at).
+fn prefix_first_word(word: &str) -> bool {
+    type WordSet = std::collections::HashSet<
+        &'static str,
+        std::hash::BuildHasherDefault<crate::lexicon::WordHasher>,
+    >;
+    static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| PREFIX_FIRST_WORDS.iter().copied().collect())
+        .contains(word)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum PrefixUse {
     /// Dates and times: "early September", "late Monday".
@@ -281,10 +293,15 @@ impl<'a> Parser<'a> {
         if w.kind != TokenKind::Number || w.norm.len() > 9 {
             return None;
         }
-        if !w.norm.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
+        // Nine digits at most: no overflow.
+        let mut value = 0u32;
+        for b in w.norm.bytes() {
+            if !b.is_ascii_digit() {
+                return None;
+            }
+            value = value * 10 + u32::from(b - b'0');
         }
-        Some((w.norm.parse().ok()?, w.norm.len()))
+        (!w.norm.is_empty()).then_some((value, w.norm.len()))
     }
 
     fn month(&self, i: usize) -> Option<u32> {
@@ -610,7 +627,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         let mut best = self.core(i);
-        if !PREFIX_FIRST_WORDS.contains(&first.norm.as_str()) {
+        if !prefix_first_word(&first.norm) {
             return best.map(|f| self.or_so(f));
         }
         for (words, modifier, use_) in PREFIXES {
@@ -711,6 +728,19 @@ impl<'a> Parser<'a> {
     /// "Dec. 7", "the 7th of December", "February 2020", "September",
     /// "Friday".
     fn explicit_date(&self, i: usize) -> Option<Found> {
+        // Every date below starts with a weekday, "the", a month or a day
+        // number (digits, an ordinal, or a tens word: "twenty-first").
+        let first = self.w.get(i)?;
+        let k = first.known;
+        let could_start = first.kind == TokenKind::Number
+            || k.weekday.is_some()
+            || k.month.is_some()
+            || k.ordinal.is_some()
+            || k.cardinal.is_some()
+            || first.norm == "the";
+        if !could_start {
+            return None;
+        }
         let mut j = i;
         let mut weekday = None;
         if let Some(d) = self.weekday(j) {
@@ -879,6 +909,9 @@ impl<'a> Parser<'a> {
 
     /// "12/07/2025", "2025-12-07", "12/7/98".
     fn numeric_date(&self, i: usize) -> Option<Found> {
+        if self.w.get(i)?.kind != TokenKind::Number {
+            return None; // both forms start with digits
+        }
         if let Some(f) = self.dotted_date(i) {
             return Some(f);
         }
@@ -998,6 +1031,16 @@ impl<'a> Parser<'a> {
     /// "2021", "the 1990s", "the '90s", "the nineties", "the 20th century",
     /// "fiscal 1989", "fiscal year 1990", "nineteen ninety-six".
     fn year_or_era(&self, i: usize) -> Option<Found> {
+        // Every form below starts with digits, a number word, "the", "'",
+        // "fiscal" or an era ("AD 70").
+        let first = self.w.get(i)?;
+        let could_start = first.kind == TokenKind::Number
+            || first.known.cardinal.is_some()
+            || first.known.ordinal.is_some()
+            || matches!(first.norm.as_str(), "the" | "'" | "fiscal" | "ad" | "ce");
+        if !could_start {
+            return None;
+        }
         let the = self.is(i, "the");
         let j = if the { i + 1 } else { i };
         // "1990s", "1990's", "1800s"
@@ -1281,6 +1324,20 @@ impl<'a> Parser<'a> {
     /// "the third quarter", "third-quarter", "the fourth quarter of 1989",
     /// "the 1989 third quarter", "Q3 2025", "the first half of 1990".
     fn quarter_or_half(&self, i: usize) -> Option<Found> {
+        // An ordinal, a quarter code ("Q3", "Q 4") or a word before them.
+        let first = self.w.get(i)?;
+        let n = first.norm.as_str();
+        let could_start = first.kind == TokenKind::Number
+            || first.known.ordinal.is_some()
+            || first.known.cardinal.is_some()
+            || matches!(
+                n,
+                "the" | "fiscal" | "last" | "previous" | "next" | "coming" | "this" | "current"
+            )
+            || n.starts_with('q') && n.len() <= 2;
+        if !could_start {
+            return None;
+        }
         let the = self.is(i, "the") && !(self.is(i + 2, "-") && self.ordinal(i + 1).is_some());
         let mut j = if the { i + 1 } else { i };
         let mut year = YearSpec::Anchor;
@@ -1401,6 +1458,13 @@ impl<'a> Parser<'a> {
     /// "summer 2024", "the summer of 1990", "this summer", "last fall",
     /// "spring" after "in".
     fn season(&self, i: usize) -> Option<Found> {
+        // A season word, perhaps after "the" or "this", "last", "next"...
+        let first = self.n(i);
+        let could_start = matches!(first, "the" | "this" | "last" | "past" | "next" | "coming")
+            || self.lex.seasons.contains_key(first);
+        if !could_start {
+            return None;
+        }
         let mut j = i;
         let mut year = None;
         let the = self.is(j, "the");
@@ -1480,6 +1544,9 @@ impl<'a> Parser<'a> {
     fn holiday(&self, i: usize) -> Option<Found> {
         if !self.w.get(i)?.capitalized && !self.is(i, "the") {
             return None;
+        }
+        if !self.lex.holiday_first_words.contains(self.n(i)) {
+            return None; // no holiday name starts here
         }
         let start = i;
         let mut names: Vec<(String, usize)> = Vec::new();
@@ -1754,9 +1821,9 @@ impl<'a> Parser<'a> {
         let the = self.is(i, "the");
         let mut j = if the { i + 1 } else { i };
         let mut reach = Reach::Free;
-        let lead = self.n(j).to_string();
+        let lead = self.n(j);
         let mut led = false;
-        match lead.as_str() {
+        match lead {
             "past" | "last" | "previous" | "preceding" | "recent" => {
                 reach = Reach::Back;
                 led = true;
@@ -1772,7 +1839,7 @@ impl<'a> Parser<'a> {
             j += 1;
         }
         // "the coming days", "recent weeks": vague references
-        if led && matches!(lead.as_str(), "recent" | "coming" | "upcoming") {
+        if led && matches!(lead, "recent" | "coming" | "upcoming") {
             if let Some(unit) = self.unit(j) {
                 if self.plural(j) {
                     let reference = if lead == "recent" {
@@ -1801,7 +1868,7 @@ impl<'a> Parser<'a> {
                     };
                     return Some(found(j + 1, TimexType::Duration, form, "vague_duration"));
                 }
-                if matches!(lead.as_str(), "past" | "last" | "next" | "coming") {
+                if matches!(lead, "past" | "last" | "next" | "coming") {
                     let form = Form::Duration {
                         amount: Amount::Count(1.0),
                         unit,

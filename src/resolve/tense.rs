@@ -1,6 +1,9 @@
 //! The tense around an expression, read from nearby verbs without a tagger:
 //! "will convene on Wednesday" looks forward, "said on Sunday" back.
 
+use std::sync::OnceLock;
+
+use crate::lexicon::FastMap;
 use crate::recognize::Word;
 use crate::text::TokenKind;
 
@@ -268,19 +271,30 @@ fn cue_at(words: &[Word], i: usize, before_expression: bool, left: bool) -> Opti
     Some(d)
 }
 
+/// [`FUTURE`], [`PAST`] and [`PRESENT`] in one table (one look-up per
+/// word instead of a scan of the lists), the earlier list winning.
+fn cue_words() -> &'static FastMap<&'static str, Direction> {
+    static WORDS: OnceLock<FastMap<&'static str, Direction>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words = FastMap::default();
+        for (list, d) in [
+            (PRESENT, Direction::Present),
+            (PAST, Direction::Past),
+            (FUTURE, Direction::Future),
+        ] {
+            words.extend(list.iter().map(|w| (*w, d)));
+        }
+        words
+    })
+}
+
 fn cue(word: &Word) -> Option<Direction> {
     if word.kind != TokenKind::Word {
         return None;
     }
     let n = word.norm.as_str();
-    if FUTURE.contains(&n) {
-        return Some(Direction::Future);
-    }
-    if PAST.contains(&n) {
-        return Some(Direction::Past);
-    }
-    if PRESENT.contains(&n) {
-        return Some(Direction::Present);
+    if let Some(&d) = cue_words().get(n) {
+        return Some(d);
     }
     if n.len() > 4 && n.ends_with("ed") && !NOT_PAST.contains(&n) && !word.capitalized {
         return Some(Direction::Past);
