@@ -46,8 +46,13 @@ use crate::error::Error;
 use crate::model::{Document, EventClass, LinkEnd, Span, TimexType};
 use crate::text;
 
+mod meantime;
 mod timex2;
 
+pub use meantime::{
+    evaluate_meantime, meantime_class, parse_meantime, read_meantime, MeantimeDocument,
+    MeantimeScores,
+};
 pub use timex2::{
     evaluate_timex2, is_plain_date, parse_timex2, read_timex2, Timex2, Timex2Document, Timex2Error,
     Timex2Errors, Timex2Scores,
