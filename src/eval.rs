@@ -262,6 +262,18 @@ pub struct DocumentErrors<E = EvalError> {
     pub errors: Vec<E>,
 }
 
+/// A heading line `== DOCUMENT (N errors)`, then each error on its own
+/// indented line.
+impl<E: fmt::Display> fmt::Display for DocumentErrors<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "== {} ({} errors)", self.document, self.errors.len())?;
+        for error in &self.errors {
+            write!(f, "\n  {error}")?;
+        }
+        Ok(())
+    }
+}
+
 /// One difference between the system and the gold annotation. Spans are
 /// byte offsets into the document text.
 ///

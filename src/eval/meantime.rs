@@ -829,10 +829,7 @@ impl MeantimeScores {
             pct(t.event.class_accuracy)
         );
         for doc in &t.errors {
-            let _ = writeln!(out, "\n== {} ({} errors)", doc.document, doc.errors.len());
-            for error in &doc.errors {
-                let _ = writeln!(out, "  {error}");
-            }
+            let _ = writeln!(out, "\n{doc}");
         }
         out
     }
