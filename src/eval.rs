@@ -37,7 +37,7 @@
 //!
 //! [`Event::time`]: crate::Event::time
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -842,12 +842,13 @@ fn scorable(text: &str, spans: impl Iterator<Item = Span>) -> Vec<usize> {
 }
 
 /// The (event index, timex index) pairs a document's links join within a
-/// sentence; with `event_times`, also each event's `time`.
+/// sentence; with `event_times`, also each event's `time`. Ordered, so that
+/// the link errors listed from them come in the same order on every run.
 fn same_sentence_pairs(
     doc: &Document,
     event_times: bool,
     sentence_of: &dyn Fn(usize) -> usize,
-) -> HashSet<(usize, usize)> {
+) -> BTreeSet<(usize, usize)> {
     let mut event_index: HashMap<&str, usize> = HashMap::new();
     for (i, e) in doc.events.iter().enumerate() {
         event_index.entry(e.instance_id.as_str()).or_insert(i);
