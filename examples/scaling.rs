@@ -54,12 +54,15 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let no_events = args.iter().any(|a| a == "--no-events");
     let in_pieces = args.iter().any(|a| a == "--pieces");
+    let layout = ["--one-paragraph", "--one-line"]
+        .into_iter()
+        .find(|flag| args.iter().any(|a| a == flag));
     if let Some(at) = args.iter().position(|a| a == "--one") {
         let mb: usize = args
             .get(at + 1)
             .and_then(|s| s.parse().ok())
             .expect("--one takes a size in MB");
-        measure(mb, !no_events, in_pieces);
+        measure(mb, !no_events, in_pieces, layout);
         return;
     }
     let mut sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
@@ -88,15 +91,29 @@ fn main() {
         if in_pieces {
             command.arg("--pieces");
         }
+        command.args(layout);
         let status = command.status().expect("run the measurement");
         assert!(status.success(), "the {mb} MB run failed");
     }
 }
 
-fn measure(mb: usize, events: bool, in_pieces: bool) {
+fn measure(mb: usize, events: bool, in_pieces: bool, layout: Option<&str>) {
     // What the process holds before the text: the program, its tables,
     // the text it repeats.
-    let (base, dct) = base_text();
+    let (mut base, dct) = base_text();
+    if let Some(layout) = layout {
+        // OCR-like text: no blank line anywhere, one paragraph per line
+        // (`--one-paragraph`), or all on one line (`--one-line`).
+        let end = if layout == "--one-line" { ' ' } else { '\n' };
+        base = base.lines().filter(|line| !line.trim().is_empty()).fold(
+            String::new(),
+            |mut text, line| {
+                text.push_str(line);
+                text.push(end);
+                text
+            },
+        );
+    }
     let _ = Extractor::new();
     let base_bytes = resident_bytes("VmRSS:").unwrap_or(0);
     let text = repeat_to(&base, mb * 1_000_000);
@@ -180,11 +197,11 @@ fn base_text() -> (String, Dct) {
     (format!("{}\n\n", article.trim()), dct)
 }
 
-/// `base` repeated, cut at a paragraph, to at least `size` bytes.
+/// `base` repeated, cut after white space, to at least `size` bytes.
 fn repeat_to(base: &str, size: usize) -> String {
     let mut text = String::with_capacity(size + base.len());
     while text.len() < size {
-        for paragraph in base.split_inclusive("\n\n") {
+        for paragraph in base.split_inclusive(['\n', ' ']) {
             text.push_str(paragraph);
             if text.len() >= size {
                 break;
