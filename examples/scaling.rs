@@ -10,7 +10,13 @@
 //! cargo run --release --example scaling -- --pieces 1 10 100   # streamed
 //! cargo run --release --example scaling -- --no-events 1 10 100
 //! cargo run --release --example scaling -- --no-events --pieces 1 10 100
+//! cargo run --release --example scaling -- --one-paragraph --pieces 1 10 100
+//! cargo run --release --example scaling -- --one-line --pieces 1 10 100
 //! ```
+//!
+//! `--one-paragraph` removes the blank lines of the text (one paragraph a
+//! line, as OCR output), `--one-line` puts it all on one line: such text
+//! has no paragraph break, and its pieces end at sentence ends instead.
 //!
 //! By default the whole [`Document`] is built (`extract_document`) and
 //! held; with `--pieces`, `Extractor::extract_pieces` hands over each
@@ -29,6 +35,14 @@
 //! timex-only, --pieces 0.28 / 0.21 / 0.23         8.8 / 1.82 / 1.10
 //! timex-only, document 0.22 / 0.17 / 0.22         10.3 / 3.64 / 2.99
 //! ```
+//!
+//!
+//! With `--one-paragraph` (2026-11-28, load 4-11): full, `--pieces`
+//! 0.70 / 0.92 / 0.62 s/MB and 9.7 / 1.96 / 1.12 peak/input; full,
+//! document 0.42 / 0.62 / 0.53 and 24.5 / 16.3 / 15.6; timex-only,
+//! `--pieces` 0.13 / 0.15 / 0.15 and 8.7 / 1.79 / 1.10; timex-only,
+//! document 0.16 / 0.13 / 0.16 and 10.6 / 3.64 / 2.99. With `--one-line
+//! --pieces`, full: 10.2 / 1.96 / 1.12 peak/input.
 //!
 //! At 1 MB the 3.9 MB of program and tables dominate. A document holds
 //! about 15 bytes per input byte with events: each event (about 20 per KB
