@@ -157,7 +157,14 @@ fn link_score(gold: &[Document], system: &[Document]) {
             if !pairs.iter().any(|(ge, gt)| ge.overlaps(*es) && gt == ts)
                 && std::env::var_os("LINK_DEBUG").is_some()
             {
-                show(s, "FALSE", *es, *ts);
+                // A false link to a timex that gold links to no event of
+                // its sentence, or to one that gold links elsewhere.
+                let kind = if pairs.iter().any(|(_, gt)| gt == ts) {
+                    "FALSE-WRONG-EVENT"
+                } else {
+                    "FALSE-UNLINKED-TIMEX"
+                };
+                show(s, kind, *es, *ts);
             }
         }
     }
@@ -348,7 +355,7 @@ fn tune_report(gold: &[Document], weights: Vec<u8>, flag: &dyn Fn(&str) -> bool)
             doc
         })
         .collect();
-    println!("tuning fold (hash % 5 == 1): {} documents", gold.len());
+    println!("held-out fold: {} documents", gold.len());
     score(gold, &system);
     link_score(gold, &system);
     print_scores("gold timexes", gold, &system);
@@ -414,13 +421,19 @@ fn main() {
         ))
     });
 
+    // `--tune-fold N` (2 to 4) holds out another fold than the tuning one,
+    // to read a model's errors without spending the tuning fold on them.
+    let tune_fold: u64 = value("--tune-fold")
+        .and_then(|v| v.parse().ok())
+        .filter(|&f| f > 0 && f < 5)
+        .unwrap_or(1);
     let mut train_files = Vec::new();
     let mut held_out = Vec::new();
     for part in ["timebank", "aquaint"] {
         for file in tml_files(&root.join("train").join(part)) {
             match fold(&file) {
                 0 => {}
-                1 if tune => held_out.push(file),
+                f if tune && f == tune_fold => held_out.push(file),
                 _ => train_files.push(file),
             }
         }

@@ -54,6 +54,37 @@ enum Command {
     /// Run on TIMEX2-annotated SGML (WikiWars) and score extents and values.
     #[command(name = "wikiwars-eval", visible_alias = "timex2-eval")]
     WikiwarsEval(WikiwarsEvalArgs),
+    /// Run on MEANTIME CAT XML files (news mode) and score them as `eval` does.
+    #[command(name = "meantime-eval")]
+    MeantimeEval(MeantimeEvalArgs),
+}
+
+#[derive(Args)]
+#[command(after_help = "\
+DIR holds MEANTIME CAT XML files (.xml), e.g. ../shared/data/meantime/corpus_apple.
+
+The text of each file is rebuilt from its tokens: each sentence on its own
+line, tokens joined by a space, except none before closing punctuation
+(, . ; : ! ? ) ] } % ... '' and clitics 's n't ...) and none after ( [ { ``.
+The CREATION_TIME timex is the DCT (not scored). Each text is run through
+chronoline in news mode and scored as `chronoline eval` scores TimeML:
+timexes (all TIMEX3 with tokens, first to last token), events (every
+EVENT_MENTION, first to last token; relaxed overlap), event classes mapped
+to MEANTIME's (SPEECH_COGNITIVE = REPORTING, PERCEPTION, I_STATE;
+GRAMMATICAL = ASPECTUAL; OTHER = the rest), and event-timex TLINKs within a
+sentence.
+
+Example:
+  chronoline meantime-eval ../shared/data/meantime/corpus_apple")]
+struct MeantimeEvalArgs {
+    /// The folder of MEANTIME CAT XML files.
+    dir: PathBuf,
+    /// List every error, document by document.
+    #[arg(long)]
+    errors: bool,
+    /// Print JSON (figures as fractions in [0, 1]) instead of a table.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Args)]
@@ -415,6 +446,7 @@ where
         Command::Tempeval(args) => tempeval(args),
         Command::Eval(args) => eval(args),
         Command::WikiwarsEval(args) => wikiwars_eval(args),
+        Command::MeantimeEval(args) => meantime_eval(args),
     };
     match result {
         Ok(()) => 0,
@@ -1236,6 +1268,44 @@ fn wikiwars_eval(args: WikiwarsEvalArgs) -> Result<(), Failure> {
             + "\n"
     } else {
         timex2_table(&scores)
+    };
+    write_stdout(&output)
+}
+
+fn meantime_eval(args: MeantimeEvalArgs) -> Result<(), Failure> {
+    let mut gold = Vec::new();
+    for (name, path) in files_of(&args.dir)? {
+        if name.to_ascii_lowercase().ends_with(".xml") {
+            gold.push(crate::eval::read_meantime(&path)?);
+        }
+    }
+    if gold.is_empty() {
+        return Err(failed(format!(
+            "{}: no MEANTIME CAT files (.xml)",
+            args.dir.display()
+        )));
+    }
+    let extractor = Extractor::with_options(Options {
+        mode: Mode::News,
+        ..Options::default()
+    });
+    let system: Vec<_> = gold
+        .iter()
+        .map(|doc| extractor.extract_document(doc.to_document()))
+        .collect();
+    let mut scores = crate::eval::evaluate_meantime(&gold, &system)?;
+    if !args.errors {
+        scores.total.errors.clear();
+    }
+    for (_, doc) in &mut scores.documents {
+        doc.errors.clear();
+    }
+    let output = if args.json {
+        serde_json::to_string_pretty(&scores)
+            .map_err(|e| failed(format!("cannot write JSON: {e}")))?
+            + "\n"
+    } else {
+        scores.to_table()
     };
     write_stdout(&output)
 }

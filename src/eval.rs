@@ -46,8 +46,13 @@ use crate::error::Error;
 use crate::model::{Document, EventClass, LinkEnd, Span, TimexType};
 use crate::text;
 
+mod meantime;
 mod timex2;
 
+pub use meantime::{
+    evaluate_meantime, meantime_class, parse_meantime, read_meantime, MeantimeDocument,
+    MeantimeScores,
+};
 pub use timex2::{
     evaluate_timex2, is_plain_date, parse_timex2, read_timex2, Timex2, Timex2Document, Timex2Error,
     Timex2Errors, Timex2Scores,
@@ -255,6 +260,18 @@ pub struct DocumentErrors<E = EvalError> {
     pub document: String,
     /// The errors, in text order.
     pub errors: Vec<E>,
+}
+
+/// A heading line `== DOCUMENT (N errors)`, then each error on its own
+/// indented line.
+impl<E: fmt::Display> fmt::Display for DocumentErrors<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "== {} ({} errors)", self.document, self.errors.len())?;
+        for error in &self.errors {
+            write!(f, "\n  {error}")?;
+        }
+        Ok(())
+    }
 }
 
 /// One difference between the system and the gold annotation. Spans are

@@ -33,10 +33,8 @@ impl Hasher for WordHasher {
             word.copy_from_slice(chunk);
             self.add(u64::from_le_bytes(word));
         }
-        let mut rest = [0u8; 8];
         let tail = chunks.remainder();
-        rest[..tail.len()].copy_from_slice(tail);
-        self.add(u64::from_le_bytes(rest) ^ ((tail.len() as u64) << 59));
+        self.add(tail_word(tail) ^ ((tail.len() as u64) << 59));
     }
 
     fn write_u8(&mut self, byte: u8) {
@@ -50,8 +48,46 @@ impl Hasher for WordHasher {
     }
 }
 
+/// The bytes of `tail` (at most 8) as a little-endian `u64` padded with
+/// zeros, read as two overlapping loads instead of a copy: the bytes both
+/// loads hold land on the same positions.
+fn tail_word(tail: &[u8]) -> u64 {
+    let n = tail.len();
+    let load = |at: usize, width: usize| {
+        let mut word = [0u8; 8];
+        word[..width].copy_from_slice(&tail[at..at + width]);
+        u64::from_le_bytes(word)
+    };
+    match n {
+        0 => 0,
+        1 => u64::from(tail[0]),
+        2..=3 => load(0, 2) | load(n - 2, 2) << ((n - 2) * 8),
+        4..=7 => load(0, 4) | load(n - 4, 4) << ((n - 4) * 8),
+        _ => load(0, 8),
+    }
+}
+
 impl WordHasher {
     fn add(&mut self, word: u64) {
         self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tail_word;
+
+    #[test]
+    fn tail_word_is_the_tail_padded_with_zeros() {
+        let bytes = *b"\x01\x82\x03\xf4\x05\x96\x07\xa8";
+        for n in 0..=8 {
+            let mut padded = [0u8; 8];
+            padded[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(
+                tail_word(&bytes[..n]),
+                u64::from_le_bytes(padded),
+                "{n} bytes"
+            );
+        }
     }
 }

@@ -58,9 +58,10 @@ pub mod training {
 pub use crate::{
     error::{Error, ErrorKind},
     eval::{
-        evaluate, evaluate_timex2, is_dev_file, is_plain_date, parse_timex2, read_timex2,
-        DocumentErrors, EvalError, EventScores, LinkScores, Prf, Scores, Timex2, Timex2Document,
-        Timex2Error, Timex2Errors, Timex2Scores, TimexScores,
+        evaluate, evaluate_meantime, evaluate_timex2, is_dev_file, is_plain_date, meantime_class,
+        parse_meantime, parse_timex2, read_meantime, read_timex2, DocumentErrors, EvalError,
+        EventScores, LinkScores, MeantimeDocument, MeantimeScores, Prf, Scores, Timex2,
+        Timex2Document, Timex2Error, Timex2Errors, Timex2Scores, TimexScores,
     },
     extractor::{Extractor, Mode, Options, Prefer},
     invariants::{annotation_problems, document_problems, every_configuration, every_extractor},

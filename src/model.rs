@@ -649,9 +649,11 @@ impl Event {
         class: EventClass,
     ) -> Event {
         let id = id.into();
+        // `concat` rather than `format!`: one event per candidate word is
+        // made on the hot path of extraction.
         let instance_id = match id.strip_prefix('e') {
-            Some(rest) => format!("ei{rest}"),
-            None => format!("ei_{id}"),
+            Some(rest) => ["ei", rest].concat(),
+            None => ["ei_", &id].concat(),
         };
         Event {
             id,

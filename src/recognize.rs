@@ -206,7 +206,8 @@ impl PartialEq<&str> for Norm<'_> {
 }
 
 /// What the lexicon knows of a word: its entries in the tables the rules
-/// read at nearly every token, looked up once per word.
+/// read at nearly every token, and its roles for the prefilter, looked up
+/// once per word.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct Known {
     pub month: Option<u32>,
@@ -214,31 +215,48 @@ pub(crate) struct Known {
     pub cardinal: Option<u32>,
     pub ordinal: Option<u32>,
     pub unit: Option<Unit>,
+    /// A trigger word of the prefilter, or its plural.
+    pub trigger: bool,
+    /// A lead word of the prefilter.
+    pub lead: bool,
 }
 
-/// [`Known`] of every word of the month, weekday, cardinal, ordinal and
-/// unit tables.
-fn known_words() -> &'static FastMap<&'static str, Known> {
-    static KNOWN: OnceLock<FastMap<&'static str, Known>> = OnceLock::new();
+/// The words the lexicon knows, with [`Known`] of each: every
+/// word of the month, weekday, cardinal, ordinal and unit tables and the
+/// prefilter's trigger words (with their plurals) and lead words; and the
+/// length of the longest.
+fn known_words() -> &'static (FastMap<Box<str>, Known>, usize) {
+    static KNOWN: OnceLock<(FastMap<Box<str>, Known>, usize)> = OnceLock::new();
     KNOWN.get_or_init(|| {
         let lex = lexicon();
-        let mut known: FastMap<&'static str, Known> = FastMap::default();
+        let mut known: FastMap<Box<str>, Known> = FastMap::default();
+        fn entry<'m>(known: &'m mut FastMap<Box<str>, Known>, word: &str) -> &'m mut Known {
+            known.entry(Box::from(word)).or_default()
+        }
         for (word, &m) in &lex.months {
-            known.entry(word).or_default().month = Some(m);
+            entry(&mut known, word).month = Some(m);
         }
         for (word, &d) in &lex.weekdays {
-            known.entry(word).or_default().weekday = Some(d);
+            entry(&mut known, word).weekday = Some(d);
         }
         for (word, &c) in &lex.cardinals {
-            known.entry(word).or_default().cardinal = Some(c);
+            entry(&mut known, word).cardinal = Some(c);
         }
         for (word, &o) in &lex.ordinals {
-            known.entry(word).or_default().ordinal = Some(o);
+            entry(&mut known, word).ordinal = Some(o);
         }
         for (word, &u) in &lex.units {
-            known.entry(word).or_default().unit = Some(u);
+            entry(&mut known, word).unit = Some(u);
         }
-        known
+        for word in prefilter::trigger_words(lex) {
+            entry(&mut known, word).trigger = true;
+            entry(&mut known, &format!("{word}s")).trigger = true;
+        }
+        for word in prefilter::lead_words(lex) {
+            entry(&mut known, word).lead = true;
+        }
+        let longest = known.keys().map(|w| w.len()).max().unwrap_or(0);
+        (known, longest)
     })
 }
 
@@ -288,13 +306,18 @@ pub(crate) fn words_in<'t>(
     sentence_starts: &[usize],
 ) -> Vec<Word<'t>> {
     let mut starts = sentence_starts.iter().peekable();
-    let known_words = known_words();
+    let (known_words, longest) = known_words();
     tokens
         .iter()
         .map(|t| {
             let raw = t.text(text);
-            let keep = |c: char| c != '.' || t.kind != TokenKind::Word;
-            let norm = if raw.is_ascii() {
+            let word = t.kind == TokenKind::Word;
+            let ascii = t.ascii;
+            // Only a word's periods come from abbreviations, and such a
+            // word ends with one.
+            let dotted = word && raw.ends_with('.');
+            let keep = |c: char| c != '.' || !word;
+            let norm = if ascii {
                 // The common case: a slice of the lowercased text.
                 let lowered = t
                     .span
@@ -302,7 +325,7 @@ pub(crate) fn words_in<'t>(
                     .checked_sub(lower_start)
                     .and_then(|start| lower.get(start..start + t.span.len()))
                     .unwrap_or("");
-                if t.kind == TokenKind::Word && lowered.contains('.') {
+                if dotted && lowered.contains('.') {
                     Cow::Owned(lowered.chars().filter(|c| keep(*c)).collect())
                 } else {
                     Cow::Borrowed(lowered)
@@ -320,24 +343,29 @@ pub(crate) fn words_in<'t>(
                 starts.next();
             }
             let sentence_start = starts.peek().is_some_and(|s| **s == t.span.start);
-            let (capitalized, upper) = if raw.is_ascii() {
-                // One pass over the bytes, without the Unicode tables.
-                let bytes = raw.as_bytes();
-                let mut letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).peekable();
-                let any = letters.peek().is_some();
-                (
-                    bytes.first().is_some_and(u8::is_ascii_uppercase),
-                    any && letters.all(u8::is_ascii_uppercase),
-                )
-            } else {
+            let (capitalized, upper) = if !ascii {
                 let mut letters = raw.chars().filter(|c| c.is_alphabetic()).peekable();
                 let any = letters.peek().is_some();
                 (
                     raw.chars().next().is_some_and(char::is_uppercase),
                     any && letters.all(char::is_uppercase),
                 )
+            } else if word {
+                // Letters (and periods) only, the first a letter.
+                let bytes = raw.as_bytes();
+                (
+                    bytes.first().is_some_and(u8::is_ascii_uppercase),
+                    !bytes.iter().any(u8::is_ascii_lowercase),
+                )
+            } else {
+                // Digits, separators or one sign: no letter.
+                (false, false)
             };
-            let known = known_words.get(&*norm).copied().unwrap_or_default();
+            let known = if word && norm.len() <= *longest {
+                known_words.get(&*norm).copied().unwrap_or_default()
+            } else {
+                Known::default()
+            };
             Word {
                 known,
                 norm: Norm(norm),
@@ -346,7 +374,7 @@ pub(crate) fn words_in<'t>(
                 space_before: t.space_before,
                 capitalized,
                 upper,
-                dotted: t.kind == TokenKind::Word && raw.ends_with('.'),
+                dotted,
                 sentence_start,
             }
         })
@@ -372,7 +400,7 @@ impl Recognizer {
     /// Finds the mentions in `text`, in order, without overlaps: at each
     /// token the longest expression that starts there wins.
     pub fn recognize(&self, text: &str, words: &[Word], sentences: &[Span]) -> Vec<Mention> {
-        let worth_parsing = prefilter::worth_parsing(self.lexicon, words);
+        let worth_parsing = prefilter::worth_parsing(words);
         self.recognize_at(text, words, sentences, |i| worth_parsing[i])
     }
 

@@ -63,11 +63,11 @@ impl Value {
     }
 }
 
-struct Context<'a> {
-    words: &'a [Word<'a>],
-    dct: Option<NaiveDate>,
-
-    options: &'a Options,
+/// What the discourse has set so far: the narrative anchor, the days and
+/// the quarter mentioned. A [`Resolver`] keeps it from one piece of the text
+/// to the next; each piece's [`Context`] borrows it.
+#[derive(Default)]
+struct Discourse {
     /// The narrative anchor: the last absolute date mentioned.
     narrative: Option<(NaiveDate, usize)>,
     /// Days mentioned so far, latest last.
@@ -82,6 +82,14 @@ struct Context<'a> {
     /// its granularity and tid: "that year", "two months later" count
     /// from it.
     explicit: Option<(NaiveDate, Granularity, usize)>,
+}
+
+struct Context<'a> {
+    words: &'a [Word<'a>],
+    dct: Option<NaiveDate>,
+
+    options: &'a Options,
+    discourse: &'a mut Discourse,
     /// The sentence of the current mention (token range).
     sentence: (usize, usize),
     /// What the words around the current mention say.
@@ -118,11 +126,7 @@ pub(crate) fn resolve(
 pub(crate) struct Resolver<'o> {
     dct: Option<NaiveDate>,
     options: &'o Options,
-    narrative: Option<(NaiveDate, usize)>,
-    days: Vec<Mentioned>,
-    quarter_talk: bool,
-    last_quarter: Option<(i32, u32)>,
-    explicit: Option<(NaiveDate, Granularity, usize)>,
+    discourse: Discourse,
     /// Mentions resolved so far: the next timex is `t{mentions_seen + 1}`.
     mentions_seen: usize,
 }
@@ -132,11 +136,7 @@ impl<'o> Resolver<'o> {
         Resolver {
             dct: anchor.map(|d| d.date),
             options,
-            narrative: None,
-            days: Vec::new(),
-            quarter_talk: false,
-            last_quarter: None,
-            explicit: None,
+            discourse: Discourse::default(),
             mentions_seen: 0,
         }
     }
@@ -154,23 +154,13 @@ impl<'o> Resolver<'o> {
         let mut cx = Context {
             words,
             dct: self.dct,
-
             options: self.options,
-            narrative: self.narrative,
-            days: std::mem::take(&mut self.days),
-            quarter_talk: self.quarter_talk,
-            last_quarter: self.last_quarter,
-            explicit: self.explicit,
+            discourse: &mut self.discourse,
             sentence: (0, 0),
             hint: Hint::default(),
             current_token: 0,
         };
         let timexes = cx.resolve(text, sentences, &mentions, self.mentions_seen, token_offset);
-        self.narrative = cx.narrative;
-        self.days = cx.days;
-        self.quarter_talk = cx.quarter_talk;
-        self.last_quarter = cx.last_quarter;
-        self.explicit = cx.explicit;
         self.mentions_seen += mentions.len();
         timexes
     }
@@ -229,14 +219,14 @@ impl Context<'_> {
                         ..
                     }
             ) {
-                cx.quarter_talk = true;
+                cx.discourse.quarter_talk = true;
             }
             let value = cx.value(mention, direction, sentence);
             let Some(text_slice) = mention.span.slice(text) else {
                 continue;
             };
             if let Some(day) = value.sets_day {
-                cx.days.push(Mentioned {
+                cx.discourse.days.push(Mentioned {
                     date: day,
                     direction,
                     tid,
@@ -244,9 +234,9 @@ impl Context<'_> {
                 });
             }
             if let Some(point) = value.sets_anchor {
-                cx.narrative = Some((point, tid));
+                cx.discourse.narrative = Some((point, tid));
                 if let Some(interval) = value.interval {
-                    cx.explicit = Some((point, interval.granularity, tid));
+                    cx.discourse.explicit = Some((point, interval.granularity, tid));
                 }
             }
             let temporal_function = value.anchor.is_some();
@@ -540,7 +530,7 @@ impl Context<'_> {
     /// The anchor for relative expressions, with its tid.
     fn anchor(&self) -> Option<(NaiveDate, String)> {
         if self.options.mode == Mode::Narrative {
-            if let Some((date, tid)) = self.narrative {
+            if let Some((date, tid)) = self.discourse.narrative {
                 return Some((date, format!("t{tid}")));
             }
         }
@@ -550,16 +540,16 @@ impl Context<'_> {
     /// The last day the discourse set, else the anchor.
     fn discourse_day(&self, direction: Option<Direction>) -> Option<(NaiveDate, String)> {
         // "on Tuesday at 9 a.m.": a day named just before sets the date
-        if let Some(last) = self.days.last() {
+        if let Some(last) = self.discourse.days.last() {
             if last.end_token <= self.current_token && self.current_token <= last.end_token + 3 {
                 return Some((last.date, format!("t{}", last.tid)));
             }
         }
-        let recent = self.days.iter().rev().take(6);
+        let recent = self.discourse.days.iter().rev().take(6);
         let same = recent
             .clone()
             .find(|m| direction.is_some() && m.direction == direction)
-            .or_else(|| self.days.last());
+            .or_else(|| self.discourse.days.last());
         match same {
             Some(m) => Some((m.date, format!("t{}", m.tid))),
             None => self.anchor(),
@@ -580,7 +570,7 @@ impl Context<'_> {
                 .and_then(|n| n.parse::<usize>().ok())
                 .unwrap_or(0)
         });
-        match self.explicit {
+        match self.discourse.explicit {
             Some((date, granularity, tid))
                 if tid > day_tid && granularity <= unit_granularity(unit) =>
             {
@@ -596,10 +586,10 @@ impl Context<'_> {
     /// None outside such reports, and in a sentence about a longer period
     /// ("for the nine months ... a year earlier" is the year before).
     fn quarter_a_year_before(&self) -> Option<(i32, u32)> {
-        if !self.quarter_talk || self.sentence_speaks_of_longer_periods() {
+        if !self.discourse.quarter_talk || self.sentence_speaks_of_longer_periods() {
             return None;
         }
-        if let Some((y, q)) = self.last_quarter {
+        if let Some((y, q)) = self.discourse.last_quarter {
             return Some((y - 1, q));
         }
         let (y, q) = last_ended_quarter(self.dct?);
@@ -632,19 +622,21 @@ impl Context<'_> {
             Form::Relative {
                 unit: Unit::Quarter,
                 offset: -1,
-            } if words.len() == 2 && words[0].norm == "the" && last_word == "quarter" => {
-                self.last_quarter.map(|(y, q)| Point::Quarter(y, q))
-            }
+            } if words.len() == 2 && words[0].norm == "the" && last_word == "quarter" => self
+                .discourse
+                .last_quarter
+                .map(|(y, q)| Point::Quarter(y, q)),
             Form::Date {
                 year: Some(y),
                 month: None,
                 ..
             } if last_word == "quarter"
-                || self.quarter_talk
+                || self.discourse.quarter_talk
                     && last_word == "period"
                     && !self.sentence_speaks_of_longer_periods() =>
             {
                 let q = self
+                    .discourse
                     .last_quarter
                     .or_else(|| self.dct.map(last_ended_quarter))?
                     .1;
@@ -660,7 +652,10 @@ impl Context<'_> {
         direction: Option<Direction>,
         sentence: (usize, usize),
     ) -> Value {
-        let mut v = self.form_value(&mention.form, direction);
+        let mut v = match self.anaphoric_weekday(mention) {
+            Some(v) => v,
+            None => self.form_value(&mention.form, direction),
+        };
         if let Some(point) = self.reported_quarter(mention) {
             let anchor = v.anchor.take();
             v = self.point_value(point, anchor, false);
@@ -719,6 +714,30 @@ impl Context<'_> {
             }
         }
         v
+    }
+
+    /// "the previous Friday", "the following Monday": "previous" and
+    /// "following" count from the time the narrative is at (the last day it
+    /// set), where "last Friday" and "next Monday" count from the DCT.
+    fn anaphoric_weekday(&self, mention: &Mention) -> Option<Value> {
+        let Form::Weekday {
+            weekday,
+            offset: Some(offset),
+        } = mention.form
+        else {
+            return None;
+        };
+        let word = self.words.get(mention.tokens.0 + 1)?.norm.as_str();
+        if !matches!(word, "previous" | "preceding" | "following") {
+            return None;
+        }
+        let last = self.discourse.days.last()?;
+        let target = weekday_from_iso(weekday)?;
+        let step = if offset < 0 { -1 } else { 1 };
+        let date = (1..=7)
+            .filter_map(|k| last.date.checked_add_signed(Duration::days(step * k)))
+            .find(|d| d.weekday() == target)?;
+        Some(self.point_value(Point::Day(date), Some(format!("t{}", last.tid)), false))
     }
 
     fn point_value(&self, point: Point, anchored: Option<String>, explicit: bool) -> Value {
@@ -863,8 +882,8 @@ impl Context<'_> {
                             }
                         }
                     }
-                    if self.last_quarter.is_none() {
-                        self.last_quarter = self.dct.and_then(|dct| {
+                    if self.discourse.last_quarter.is_none() {
+                        self.discourse.last_quarter = self.dct.and_then(|dct| {
                             let (latest_year, latest) = last_ended_quarter(dct);
                             (y == latest_year && quarter <= latest).then_some((y, quarter))
                         });

@@ -27,6 +27,8 @@ pub(crate) struct Token {
     pub kind: TokenKind,
     /// White space (or the start of the text) comes right before it.
     pub space_before: bool,
+    /// Its text is ASCII (known from the tokenizer's walk: no second scan).
+    pub ascii: bool,
 }
 
 impl Token {
@@ -54,31 +56,41 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     // char boundary, and an ASCII byte is its own char.
     while let Some(&byte) = bytes.get(at) {
         let start = at;
-        let c = if byte.is_ascii() {
-            char::from(byte)
+        let (end, kind, ascii) = if byte.is_ascii() {
+            // The same classes as the char path below, without its tables.
+            if matches!(byte, b'\t'..=b'\r' | b' ') {
+                space_before = true;
+                at += 1;
+                continue;
+            } else if byte.is_ascii_digit() {
+                (number_end(bytes, start), TokenKind::Number, true)
+            } else if byte.is_ascii_alphabetic() {
+                let (end, ascii) = word_end(text, start);
+                (end, TokenKind::Word, ascii)
+            } else {
+                (start + 1, TokenKind::Punct, true)
+            }
         } else {
-            match text.get(start..).and_then(|rest| rest.chars().next()) {
-                Some(c) => c,
-                None => break,
+            let Some(c) = text.get(start..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            if c.is_whitespace() {
+                space_before = true;
+                at += c.len_utf8();
+                continue;
+            }
+            if c.is_alphabetic() {
+                (word_end(text, start).0, TokenKind::Word, false)
+            } else {
+                (start + c.len_utf8(), TokenKind::Punct, false)
             }
         };
-        if c.is_whitespace() {
-            space_before = true;
-            at += c.len_utf8();
-            continue;
-        }
-        let (end, kind) = if c.is_ascii_digit() {
-            (number_end(bytes, start), TokenKind::Number)
-        } else if c.is_alphabetic() {
-            (word_end(text, start), TokenKind::Word)
-        } else {
-            (start + c.len_utf8(), TokenKind::Punct)
-        };
-        at = end.max(start + c.len_utf8());
+        at = end.max(start + 1);
         tokens.push(Token {
             span: Span::new(start, end),
             kind,
             space_before,
+            ascii,
         });
         space_before = false;
     }
@@ -99,19 +111,41 @@ fn number_end(bytes: &[u8], start: usize) -> usize {
     end
 }
 
-fn word_end(text: &str, start: usize) -> usize {
+/// The longest entry of [`abbreviations`], in bytes.
+fn longest_abbreviation() -> usize {
+    static LONGEST: OnceLock<usize> = OnceLock::new();
+    *LONGEST.get_or_init(|| abbreviations().iter().map(|a| a.len()).max().unwrap_or(0))
+}
+
+/// The end of the word at `start`, and whether the word is ASCII when
+/// `start` is.
+fn word_end(text: &str, start: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
     let mut end = start;
-    for (i, c) in text[start..].char_indices() {
-        if c.is_alphabetic() || c == '\u{0300}' || ('\u{0301}'..='\u{036f}').contains(&c) {
-            end = start + i + c.len_utf8();
-        } else {
+    // ASCII letters: `b | 0x20` maps A-Z onto a-z, and every other byte
+    // outside a-z.
+    while let Some(&b) = bytes.get(end) {
+        if (b | 0x20).wrapping_sub(b'a') >= 26 {
             break;
         }
+        end += 1;
     }
+    let ascii_end = end;
+    if end < bytes.len() && !bytes[end].is_ascii() {
+        // Letters and combining marks beyond ASCII ("déjà").
+        let from = end;
+        for (i, c) in text[from..].char_indices() {
+            if c.is_alphabetic() || c == '\u{0300}' || ('\u{0301}'..='\u{036f}').contains(&c) {
+                end = from + i + c.len_utf8();
+            } else {
+                break;
+            }
+        }
+    }
+    let ascii = end == ascii_end;
     // Dotted abbreviations (p.m., U.S., a.m.) and listed ones (Dec., Mr.).
-    let bytes = text.as_bytes();
     if end >= bytes.len() || bytes[end] != b'.' {
-        return end;
+        return (end, ascii);
     }
     if end - start == 1 {
         let mut probe = end;
@@ -122,16 +156,24 @@ fn word_end(text: &str, start: usize) -> usize {
             probe += 2;
         }
         if probe > end {
-            return probe + 1;
+            return (probe + 1, ascii);
         }
     }
-    let word = text[start..end].to_ascii_lowercase();
-    if abbreviations().contains(word.as_str())
-        || (end - start == 1 && bytes[start].is_ascii_uppercase())
-    {
-        return end + 1;
+    if end - start == 1 && bytes[start].is_ascii_uppercase() {
+        return (end + 1, ascii);
     }
-    end
+    // Lowercased on the stack: no allocation at every sentence end.
+    let mut lowered = [0u8; 32];
+    let len = end - start;
+    if len > longest_abbreviation() || len > lowered.len() {
+        return (end, ascii);
+    }
+    lowered[..len].copy_from_slice(&bytes[start..end]);
+    lowered[..len].make_ascii_lowercase();
+    match std::str::from_utf8(&lowered[..len]) {
+        Ok(word) if abbreviations().contains(word) => (end + 1, ascii),
+        _ => (end, ascii),
+    }
 }
 
 /// Splits `text` into sentences, as byte spans that start and end on a
@@ -158,11 +200,31 @@ pub(crate) fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
 }
 
 fn paragraph_break(text: &str, from: usize, to: usize) -> bool {
-    text[from..to].matches('\n').count() >= 2
+    // Most gaps are one space or none.
+    to >= from + 2
+        && text.as_bytes()[from..to]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            >= 2
 }
 
 fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     let token = &tokens[i];
+    // Every terminal token below ends with one of these bytes (0x9d and
+    // 0x99 end the closing quotes U+201D and U+2019): the rest of the
+    // tokens are rejected without comparing strings.
+    let last = token
+        .span
+        .end
+        .checked_sub(1)
+        .and_then(|at| text.as_bytes().get(at));
+    if !matches!(
+        last,
+        Some(b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']' | 0x9d | 0x99)
+    ) {
+        return false;
+    }
     let t = token.text(text);
     let closing = |s: &str| matches!(s, "\"" | "'" | ")" | "]" | "\u{201d}" | "\u{2019}");
     let terminal = match t {
@@ -260,6 +322,25 @@ mod tests {
         ] {
             let tokens = tokenize(text);
             let _ = sentences(text, &tokens);
+        }
+    }
+
+    #[test]
+    fn the_ascii_flag_is_whether_the_token_text_is_ascii() {
+        let article = include_str!("../data/example-article.txt");
+        for text in [
+            article,
+            "él déjà 7th, naïve U.S. p.m. e\u{301}t\u{e9} caf\u{e9}. K\u{212a}m “quoted” word’s",
+            "a\u{300}b c\u{2019}d Dec. x.y.z. \u{e9}.",
+        ] {
+            for token in tokenize(text) {
+                assert_eq!(
+                    token.ascii,
+                    token.text(text).is_ascii(),
+                    "{:?}",
+                    token.text(text)
+                );
+            }
         }
     }
 }

@@ -13,6 +13,8 @@ mod engine;
 mod eval;
 #[path = "integration/events.rs"]
 mod events;
+#[path = "integration/meantime.rs"]
+mod meantime;
 #[path = "integration/robustness.rs"]
 mod robustness;
 #[path = "integration/running_example.rs"]

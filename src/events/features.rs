@@ -203,7 +203,7 @@ pub(crate) fn mix(template: u64, a: u64, b: u64) -> u64 {
 }
 
 /// What the features read from one word, hashed once.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct WordInfo {
     pub word: u64,
     pub stem: u64,
@@ -217,8 +217,25 @@ pub(crate) struct WordInfo {
     cue: u64,
     /// Whether the word is part of a temporal expression.
     pub in_timex: bool,
-    capitalized: bool,
+    /// Whether the word's first char is uppercase.
+    pub capitalized: bool,
     length: u64,
+}
+
+impl WordInfo {
+    /// A word's info with its lexicon entries looked up by the hashes of
+    /// the word and its stem: its function (`open_class` when it is no
+    /// function word) and its class cue; the affixes and shape are the
+    /// boundary's until the reader sets them.
+    fn looked_up(word: u64, stem: u64, open_class: Function) -> WordInfo {
+        WordInfo {
+            word,
+            stem,
+            function: function_words().get(&word).copied().unwrap_or(open_class),
+            cue: class_cues().get(&stem).copied().unwrap_or(0),
+            ..BOUNDARY
+        }
+    }
 }
 
 /// The padding before the first and after the last word of a sentence.
@@ -243,48 +260,114 @@ pub(crate) struct Reader {
     lower: String,
 }
 
+/// ASCII words up to this length are read in one pass over their bytes
+/// (see [`Reader::read_ascii`]); longer and non-ASCII words take the
+/// general path.
+const ASCII_FAST_LEN: usize = 48;
+
 impl Reader {
     pub(crate) fn read(&mut self, word: &str) -> WordInfo {
-        self.lower.clear();
-        if word.is_ascii() {
-            // The common case, without the Unicode case tables.
-            self.lower.push_str(word);
-            self.lower.make_ascii_lowercase();
-        } else {
-            for c in word.chars() {
-                // Curly apostrophes read as straight ones ("n’t" is "n't").
-                let c = if c == '\u{2019}' { '\'' } else { c };
-                self.lower.extend(c.to_lowercase());
+        if word.len() <= ASCII_FAST_LEN && word.is_ascii() {
+            return Reader::read_ascii(word.as_bytes());
+        }
+        self.read_general(word)
+    }
+
+    /// [`Reader::read`] for a short ASCII word: the same hashes, from one
+    /// pass over the bytes. The stem and the three-letter prefix are
+    /// prefixes of the lowercased word, so their FNV-1a hashes are states
+    /// of the word's own hash on the way.
+    fn read_ascii(word: &[u8]) -> WordInfo {
+        let n = word.len();
+        let mut buffer = [0u8; ASCII_FAST_LEN];
+        let lower = &mut buffer[..n];
+        lower.copy_from_slice(word);
+        lower.make_ascii_lowercase();
+        let lower = &*lower;
+        let stem_len = stem_len(lower);
+        let mut word_hash = FNV_OFFSET;
+        let mut stem_hash = FNV_OFFSET;
+        let mut prefix3 = FNV_OFFSET;
+        let mut shape = FNV_OFFSET;
+        let mut last_class = 0u8;
+        // Bits: 1 letter, 2 digit, 4 ',' or '.', 8 anything else.
+        let mut kinds = 0u8;
+        for (k, (&b, &l)) in word.iter().zip(lower).enumerate() {
+            word_hash = (word_hash ^ u64::from(l)).wrapping_mul(FNV_PRIME);
+            if k + 1 == stem_len {
+                stem_hash = word_hash;
+            }
+            if k + 1 == 3 {
+                prefix3 = word_hash;
+            }
+            let (class, kind) = match b {
+                b'A'..=b'Z' => (b'X', 1),
+                b'a'..=b'z' => (b'x', 1),
+                b'0'..=b'9' => (b'd', 2),
+                b',' | b'.' => (b, 4),
+                _ => (b, 8),
+            };
+            kinds |= kind;
+            if class != last_class {
+                shape = (shape ^ u64::from(class)).wrapping_mul(FNV_PRIME);
+                last_class = class;
             }
         }
-        let lower = self.lower.as_str();
-        let word_hash = fnv1a(lower.as_bytes());
-        let stem_hash = fnv1a(stem(lower).as_bytes());
-        let function = match function_words().get(&word_hash) {
-            Some(f) => *f,
-            None if word
-                .bytes()
-                .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
-                && word.bytes().any(|b| b.is_ascii_digit()) =>
-            {
-                Function::Number
-            }
-            None if !word.chars().any(char::is_alphanumeric) => Function::Punctuation,
-            None => Function::Content,
+        if n < 3 {
+            prefix3 = word_hash;
+        }
+        let open_class = if kinds & 2 != 0 && kinds & !6 == 0 {
+            Function::Number
+        } else if kinds & 3 == 0 {
+            Function::Punctuation
+        } else {
+            Function::Content
         };
         WordInfo {
-            word: word_hash,
-            stem: stem_hash,
-            cue: class_cues().get(&stem_hash).copied().unwrap_or(0),
-            in_timex: false,
+            suffix2: fnv1a(&lower[n.saturating_sub(2)..]),
+            suffix3: fnv1a(&lower[n.saturating_sub(3)..]),
+            suffix4: fnv1a(&lower[n.saturating_sub(4)..]),
+            prefix3,
+            shape,
+            capitalized: word.first().is_some_and(u8::is_ascii_uppercase),
+            length: n.min(12) as u64,
+            ..WordInfo::looked_up(word_hash, stem_hash, open_class)
+        }
+    }
+
+    /// [`Reader::read`] for any word.
+    fn read_general(&mut self, word: &str) -> WordInfo {
+        self.lower.clear();
+        for c in word.chars() {
+            // Curly apostrophes read as straight ones ("n’t" is "n't").
+            let c = if c == '\u{2019}' { '\'' } else { c };
+            self.lower.extend(c.to_lowercase());
+        }
+        let lower = self.lower.as_str();
+        let open_class = if word
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+            && word.bytes().any(|b| b.is_ascii_digit())
+        {
+            Function::Number
+        } else if !word.chars().any(char::is_alphanumeric) {
+            Function::Punctuation
+        } else {
+            Function::Content
+        };
+        WordInfo {
             suffix2: fnv1a(suffix(lower, 2).as_bytes()),
             suffix3: fnv1a(suffix(lower, 3).as_bytes()),
             suffix4: fnv1a(suffix(lower, 4).as_bytes()),
             prefix3: fnv1a(prefix(lower, 3).as_bytes()),
             shape: shape(word),
-            function,
             capitalized: word.chars().next().is_some_and(char::is_uppercase),
             length: lower.chars().count().min(12) as u64,
+            ..WordInfo::looked_up(
+                fnv1a(lower.as_bytes()),
+                fnv1a(stem(lower).as_bytes()),
+                open_class,
+            )
         }
     }
 }
@@ -306,32 +389,39 @@ fn prefix(word: &str, chars: usize) -> &str {
 /// A crude stem: inflectional endings off, so that *attacked*, *attacks*
 /// and *attacking* share one feature.
 pub(crate) fn stem(word: &str) -> &str {
+    // `stem_len` cuts only ASCII bytes, so the cut is a char boundary.
+    word.get(..stem_len(word.as_bytes())).unwrap_or(word)
+}
+
+/// The length of [`stem`]'s result: the stem is always a prefix of the word.
+fn stem_len(word: &[u8]) -> usize {
     let n = word.len();
-    let plural = word.ends_with('s')
-        && !word.ends_with("ss")
-        && !word.ends_with("us")
-        && !word.ends_with("is");
-    let cut = if n > 5 && word.ends_with("ing") {
+    let plural = word.ends_with(b"s")
+        && !word.ends_with(b"ss")
+        && !word.ends_with(b"us")
+        && !word.ends_with(b"is");
+    let cut = if n > 5 && word.ends_with(b"ing") {
         3
-    } else if n > 4 && word.ends_with("ed") {
+    } else if n > 4 && word.ends_with(b"ed") {
         2
-    } else if (n > 4 && word.ends_with("es") && !word.ends_with("ses")) || (n > 3 && plural) {
+    } else if (n > 4 && word.ends_with(b"es") && !word.ends_with(b"ses")) || (n > 3 && plural) {
         1
     } else {
         0
     };
-    let mut stem = &word[..n - cut];
-    if cut >= 2 {
-        // "stopped" -> "stopp" -> "stop"
-        let b = stem.as_bytes();
-        if b.len() > 3 && b[b.len() - 1] == b[b.len() - 2] && !b"aeioulsz".contains(&b[b.len() - 1])
-        {
-            stem = &stem[..stem.len() - 1];
+    let mut len = n - cut;
+    if cut >= 2 && len > 3 {
+        // "stopped" -> "stopp" -> "stop"; only an ASCII letter is doubled
+        // (two equal bytes can end one multi-byte char).
+        let (last, before) = (word[len - 1], word[len - 2]);
+        if last == before && last.is_ascii() && !b"aeioulsz".contains(&last) {
+            len -= 1;
         }
     }
-    stem.strip_suffix('e')
-        .filter(|s| s.len() > 2)
-        .unwrap_or(stem)
+    if len > 3 && word[len - 1] == b'e' {
+        len -= 1;
+    }
+    len
 }
 
 /// The word's shape with runs collapsed: `Xx`, `x`, `X.X.`, `d`, `x-x`.
@@ -407,8 +497,16 @@ pub(crate) fn mark_timexes(infos: &mut [WordInfo], spans: &[Span], timexes: &[Sp
     }
 }
 
+/// The number of features of a word.
+pub(crate) const FEATURE_COUNT: usize = 35;
+
 /// Pushes the feature hashes of word `i` of a sentence.
 pub(crate) fn features(infos: &[WordInfo], words: &[&str], i: usize, out: &mut Vec<u64>) {
+    out.extend(word_features(infos, words, i));
+}
+
+/// The feature hashes of word `i` of a sentence, on the stack.
+pub(crate) fn word_features(infos: &[WordInfo], words: &[&str], i: usize) -> [u64; FEATURE_COUNT] {
     let at = |k: isize| -> &WordInfo {
         let j = i as isize + k;
         if j < 0 || j as usize >= infos.len() {
@@ -422,7 +520,7 @@ pub(crate) fn features(infos: &[WordInfo], words: &[&str], i: usize, out: &mut V
     let f = |x: Function| x as u64 + 7;
     let chain = auxiliary_chain(infos, words, i);
     let left = left_function(infos, words, i);
-    out.extend([
+    [
         mix(0, 0, 0),
         mix(1, w.word, 0),
         mix(2, w.stem, 0),
@@ -463,7 +561,7 @@ pub(crate) fn features(infos: &[WordInfo], words: &[&str], i: usize, out: &mut V
             u64::from(w.capitalized),
         ),
         mix(34, u64::from(n1.in_timex), f(p1.function)),
-    ]);
+    ]
 }
 
 #[cfg(test)]
@@ -511,6 +609,31 @@ mod tests {
         assert_eq!(stem("make"), stem("making"));
         assert_eq!(stem("is"), "is");
         assert_eq!(stem("crisis"), "crisis");
+    }
+
+    #[test]
+    fn the_ascii_path_reads_as_the_general_one() {
+        let text = "The U.S.-led cease-fire didn't hold; 1,000.5 troops -- (a) \"b\" \
+            stopped, making attacks on 7:30 p.m. Summit's crisis is over: e ed ing \
+            sing ses eses stopped agreed ISN'T 3rd A1-b2 ... ' x y zz";
+        let mut words: Vec<String> = text.split(' ').map(str::to_string).collect();
+        words.extend(["", "a", "ab", "abc", "abcd"].map(str::to_string));
+        words.push("x".repeat(ASCII_FAST_LEN));
+        let mut reader = Reader::default();
+        for word in &words {
+            assert_eq!(
+                Reader::read_ascii(word.as_bytes()),
+                reader.read_general(word),
+                "{word:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn stems_cut_only_at_char_boundaries() {
+        // The last two bytes of U+4000 are equal: no doubled letter to drop.
+        assert_eq!(stem("a\u{4000}ed"), "a\u{4000}");
+        assert_eq!(stem("\u{4000}\u{4000}es"), "\u{4000}\u{4000}");
     }
 
     #[test]

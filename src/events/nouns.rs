@@ -45,6 +45,12 @@ fn lexicon() -> &'static Lexicon {
     })
 }
 
+/// Whether the lexicon lists the word's stem as an event noun (*war*,
+/// *battle*, *summit*).
+pub(super) fn is_listed_event_noun(info: &WordInfo) -> bool {
+    lexicon().nouns.binary_search(&info.stem).is_ok()
+}
+
 /// Whether `word` (whose info is `info`) names an event by the lexicon.
 fn is_event_noun(info: &WordInfo, word: &str) -> bool {
     let lexicon = lexicon();

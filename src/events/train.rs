@@ -3,9 +3,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use crate::model::{
-    Aspect, Document, Event, EventClass, LinkEnd, Sentence, Span, Tense, TimexType,
-};
+use crate::model::{Aspect, Document, Event, EventClass, LinkEnd, Sentence, Span, Tense};
 use crate::text;
 
 use super::features::{self, Reader};
@@ -116,7 +114,10 @@ pub fn train_event_weights(
     let Some(weights) = Weights::parse(Cow::Owned(tables)) else {
         return write_file(&[&event, &pos, &tense, &aspect, &empty_link]);
     };
-    let link = train_links(&weights, link_docs, options, rng);
+    // The link table's visiting order does not depend on the event
+    // training, so that `retrain_event_links` on these weights gives the
+    // same table.
+    let link = train_links(&weights, link_docs, options, options.seed | 1);
     write_file(&[&event, &pos, &tense, &aspect, &link])
 }
 
@@ -203,9 +204,6 @@ fn collect_pairs(
         })
         .collect();
     for timex in &doc.timexes {
-        if timex.kind == TimexType::Set {
-            continue;
-        }
         let Some(sentence) = doc.sentence_index(timex.span.start) else {
             continue;
         };

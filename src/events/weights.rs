@@ -91,6 +91,8 @@ impl Weights {
             3 => score_rows::<3>(data, t.bits, features, scores),
             4 => score_rows::<4>(data, t.bits, features, scores),
             5 => score_rows::<5>(data, t.bits, features, scores),
+            6 => score_rows::<6>(data, t.bits, features, scores),
+            7 => score_rows::<7>(data, t.bits, features, scores),
             8 => score_rows::<8>(data, t.bits, features, scores),
             classes => {
                 for &feature in features {
@@ -109,10 +111,20 @@ impl Weights {
     pub(crate) fn best(&self, table: usize, features: &[u64], allowed: &[usize]) -> usize {
         let mut scores = [0i32; 64];
         let classes = self.tables[table].classes;
-        self.score(table, features, &mut scores[..classes]);
-        let mut best = allowed.first().copied().unwrap_or(0);
-        for c in 0..classes {
-            if (allowed.is_empty() || allowed.contains(&c)) && scores[c] > scores[best] {
+        let scores = &mut scores[..classes];
+        self.score(table, features, scores);
+        if allowed.is_empty() {
+            let mut best = 0;
+            for (c, &score) in scores.iter().enumerate() {
+                if score > scores[best] {
+                    best = c;
+                }
+            }
+            return best;
+        }
+        let mut best = allowed[0];
+        for &c in allowed {
+            if scores.get(c).is_some_and(|&s| s > scores[best]) {
                 best = c;
             }
         }
@@ -120,20 +132,32 @@ impl Weights {
     }
 }
 
-/// [`Weights::score`] for a table of `N` classes.
+/// [`Weights::score`] for a table of `N` classes, `N` at most 8 (the event
+/// table has 8 and is read for every candidate word): a row is read as one
+/// `u64`, its weights offset to 0..=255 and summed in 16-bit lanes, four
+/// classes to a `u64`, so a feature costs a handful of integer
+/// instructions instead of `N` sign-extending adds.
 fn score_rows<const N: usize>(data: &[u8], bits: u32, features: &[u64], scores: &mut [i32]) {
-    let mut sums = [0i32; N];
-    for &feature in features {
-        let base = (feature >> (64 - bits)) as usize * N;
-        let Some(row) = data.get(base..base + N) else {
-            continue;
-        };
-        for (sum, &weight) in sums.iter_mut().zip(row) {
-            *sum += i32::from(weight as i8);
+    const LANES: u64 = 0x00ff_00ff_00ff_00ff;
+    // 256 offset weights of at most 255 fit a 16-bit lane.
+    for block in features.chunks(256) {
+        let (mut even, mut odd) = (0u64, 0u64);
+        for &feature in block {
+            let base = (feature >> (64 - bits)) as usize * N;
+            // A row past the end (a truncated table) weighs nothing.
+            let row = data.get(base..base + N).unwrap_or(&[0; 8][..N.min(8)]);
+            let mut bytes = [0u8; 8];
+            bytes[..N.min(8)].copy_from_slice(&row[..N.min(8)]);
+            let offset = u64::from_le_bytes(bytes) ^ 0x8080_8080_8080_8080;
+            even += offset & LANES;
+            odd += (offset >> 8) & LANES;
         }
-    }
-    for (score, sum) in scores.iter_mut().zip(sums) {
-        *score += sum;
+        let count = block.len() as i32;
+        for (class, score) in scores.iter_mut().enumerate().take(N.min(8)) {
+            let lanes = if class % 2 == 0 { even } else { odd };
+            let lane = (lanes >> (16 * (class / 2))) & 0xffff;
+            *score += lane as i32 - 128 * count;
+        }
     }
 }
 
@@ -292,6 +316,51 @@ mod tests {
             assert_eq!(weights.best(0, features, &[]), gold);
         }
         assert!([1, 2].contains(&weights.best(0, examples[0].0, &[1, 2])));
+    }
+
+    /// The plain sum of the rows of `features`.
+    fn plain_rows(data: &[u8], bits: u32, classes: usize, features: &[u64]) -> Vec<i32> {
+        let mut scores = vec![0; classes];
+        for &feature in features {
+            let base = (feature >> (64 - bits)) as usize * classes;
+            for (score, &weight) in scores.iter_mut().zip(&data[base..base + classes]) {
+                *score += i32::from(weight as i8);
+            }
+        }
+        scores
+    }
+
+    #[test]
+    fn lane_sums_are_the_plain_sums() {
+        let mut data = Vec::new();
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..(8 << 6) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            data.push(x as u8);
+        }
+        data[0..8].copy_from_slice(&[0x80, 0x7f, 0x80, 0x7f, 0, 0xff, 1, 0x80]);
+        for count in [0, 1, 35, 256, 300, 600] {
+            let features: Vec<u64> = (0..count)
+                .map(|k| {
+                    if k % 3 == 0 {
+                        0
+                    } else {
+                        (k as u64).wrapping_mul(x)
+                    }
+                })
+                .collect();
+            let mut eight = [0i32; 8];
+            score_rows::<8>(&data, 6, &features, &mut eight);
+            assert_eq!(eight[..], plain_rows(&data, 6, 8, &features), "{count}");
+            let mut five = [0i32; 5];
+            score_rows::<5>(&data[..5 << 6], 6, &features, &mut five);
+            assert_eq!(five[..], plain_rows(&data, 6, 5, &features), "{count}");
+            let mut two = [0i32; 2];
+            score_rows::<2>(&data[..2 << 6], 6, &features, &mut two);
+            assert_eq!(two[..], plain_rows(&data, 6, 2, &features), "{count}");
+        }
     }
 
     #[test]

@@ -127,7 +127,7 @@ pub fn to_timeml(doc: &Document) -> String {
 // Scanning
 
 /// One piece of the XML.
-enum Item<'x> {
+pub(crate) enum Item<'x> {
     /// Character data, still escaped.
     Text(&'x str),
     /// The content of a CDATA section, taken literally.
@@ -142,19 +142,20 @@ enum Item<'x> {
     },
 }
 
-type Attrs<'x> = Vec<(&'x str, Cow<'x, str>)>;
+pub(crate) type Attrs<'x> = Vec<(&'x str, Cow<'x, str>)>;
 
-fn attr<'a>(attrs: &'a Attrs<'_>, name: &str) -> Option<&'a str> {
+pub(crate) fn attr<'a>(attrs: &'a Attrs<'_>, name: &str) -> Option<&'a str> {
     attrs
         .iter()
         .find(|(n, _)| *n == name)
         .map(|(_, v)| v.as_ref())
 }
 
-/// A linear scanner over an XML string.
-struct Scanner<'x> {
-    xml: &'x str,
-    pos: usize,
+/// A linear scanner over an XML string (also read by the MEANTIME CAT
+/// reader, `eval::meantime`).
+pub(crate) struct Scanner<'x> {
+    pub(crate) xml: &'x str,
+    pub(crate) pos: usize,
 }
 
 impl<'x> Scanner<'x> {
@@ -168,7 +169,7 @@ impl<'x> Scanner<'x> {
     }
 
     /// The next item and the byte offset where it starts.
-    fn next_item(&mut self) -> Result<Option<(usize, Item<'x>)>, Error> {
+    pub(crate) fn next_item(&mut self) -> Result<Option<(usize, Item<'x>)>, Error> {
         loop {
             let at = self.pos;
             let rest = self.rest();
@@ -355,7 +356,7 @@ fn line_column(text: &str, at: usize) -> (usize, usize) {
 
 /// Replaces entity and character references; on error, the offset in `raw`
 /// and a message.
-fn unescape(raw: &str) -> Result<Cow<'_, str>, (usize, String)> {
+pub(crate) fn unescape(raw: &str) -> Result<Cow<'_, str>, (usize, String)> {
     if !raw.contains('&') {
         return Ok(Cow::Borrowed(raw));
     }

@@ -3,6 +3,8 @@
 
 // The lexicon is fixed data: a fast hash, no defence against chosen keys.
 use crate::lexicon::FastMap as HashMap;
+type HashSet<K> =
+    std::collections::HashSet<K, std::hash::BuildHasherDefault<crate::lexicon::WordHasher>>;
 
 use crate::lexicon::rows;
 
@@ -93,6 +95,8 @@ pub(crate) struct Lexicon {
     pub holidays: HashMap<String, HolidayRule>,
     /// The longest holiday name, in words.
     pub holiday_max_words: usize,
+    /// The first word of every holiday name.
+    pub holiday_first_words: HashSet<&'static str>,
     /// Zone names by their words joined with single spaces.
     pub zones: HashMap<String, i32>,
 }
@@ -196,6 +200,11 @@ impl Lexicon {
             .map(|k| k.split(' ').count())
             .max()
             .unwrap_or(1);
+        let holiday_first_words = pairs(include_str!("../../data/lexicon/holidays.txt"))
+            .into_iter()
+            .filter(|(_, r)| parse_holiday(r).is_some())
+            .filter_map(|(w, _)| w.split(' ').next())
+            .collect();
         let zones: HashMap<String, i32> = pairs(include_str!("../../data/lexicon/time_zones.txt"))
             .into_iter()
             .filter_map(|(w, o)| Some((w.to_string(), o.parse().ok()?)))
@@ -210,6 +219,7 @@ impl Lexicon {
             parts_of_day,
             holidays,
             holiday_max_words,
+            holiday_first_words,
             zones,
         }
     }

@@ -347,7 +347,7 @@ const LEAD_WORDS: &[&str] = &[
     "yesterday",
 ];
 
-fn lead_words(lex: &'static Lexicon) -> &'static WordSet {
+pub(super) fn lead_words(lex: &'static Lexicon) -> &'static WordSet {
     static SET: OnceLock<WordSet> = OnceLock::new();
     SET.get_or_init(|| {
         let mut set = WordSet::default();
@@ -358,7 +358,7 @@ fn lead_words(lex: &'static Lexicon) -> &'static WordSet {
     })
 }
 
-fn trigger_words(lex: &'static Lexicon) -> &'static WordSet {
+pub(super) fn trigger_words(lex: &'static Lexicon) -> &'static WordSet {
     static SET: OnceLock<WordSet> = OnceLock::new();
     SET.get_or_init(|| {
         let mut set = WordSet::default();
@@ -390,35 +390,26 @@ fn trigger_words(lex: &'static Lexicon) -> &'static WordSet {
 /// For each word, whether it may start an expression: it is a trigger (a
 /// number or lexicon word) or a lead word, and a trigger is at most
 /// [`WINDOW`] - 1 words after it.
-pub(super) fn worth_parsing(lex: &'static Lexicon, words: &[Word]) -> Vec<bool> {
-    let triggers = trigger_words(lex);
-    let leads = lead_words(lex);
+pub(super) fn worth_parsing(words: &[Word]) -> Vec<bool> {
     let mut out = vec![false; words.len()];
     let mut last_trigger: Option<usize> = None;
     for (i, w) in words.iter().enumerate().rev() {
-        let norm = w.norm.as_str();
         // Plurals ("on Mondays", "mornings") are read by the rules through
-        // their singular, so they trigger as the singular does.
-        let is_trigger_word = |word: &str| {
-            triggers.contains(word)
-                || word
-                    .strip_suffix('s')
-                    .is_some_and(|stem| triggers.contains(stem))
-        };
-        let trigger =
-            w.kind == TokenKind::Number || (w.kind == TokenKind::Word && is_trigger_word(norm));
+        // their singular, so they trigger as the singular does: the word
+        // table marks both (see `recognize::Known`).
+        let trigger = w.kind == TokenKind::Number || (w.kind == TokenKind::Word && w.known.trigger);
         if trigger {
             last_trigger = Some(i);
         }
         let near = last_trigger.is_some_and(|t| t - i < WINDOW);
-        out[i] = near && (trigger || norm == "'" || leads.contains(norm));
+        out[i] = near && (trigger || w.known.lead || w.norm.as_str() == "'");
     }
     out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::{lexicon, lowercase, words, Mention, Recognizer};
+    use super::super::{lowercase, words, Mention, Recognizer};
     use crate::text::{sentences, tokenize};
 
     /// The mentions with the prefilter, and with the rules tried everywhere.
@@ -448,7 +439,7 @@ mod tests {
         let sentence = "The minister said the talks would go on as planned.";
         let lower = lowercase(sentence);
         let w = words(sentence, &lower, &tokens, &[spans[0].start]);
-        assert!(super::worth_parsing(lexicon(), &w).iter().all(|b| !b));
+        assert!(super::worth_parsing(&w).iter().all(|b| !b));
     }
 
     #[test]
@@ -482,7 +473,7 @@ mod tests {
             let spans = sentences(text, &tokens);
             let starts: Vec<usize> = spans.iter().map(|s| s.start).collect();
             let lower = lowercase(text);
-            let mask = super::worth_parsing(lexicon(), &words(text, &lower, &tokens, &starts));
+            let mask = super::worth_parsing(&words(text, &lower, &tokens, &starts));
             kept += mask.iter().filter(|b| **b).count();
             all += mask.len();
         }

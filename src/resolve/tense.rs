@@ -1,6 +1,9 @@
 //! The tense around an expression, read from nearby verbs without a tagger:
 //! "will convene on Wednesday" looks forward, "said on Sunday" back.
 
+use std::sync::OnceLock;
+
+use crate::lexicon::FastMap;
 use crate::recognize::Word;
 use crate::text::TokenKind;
 
@@ -268,19 +271,30 @@ fn cue_at(words: &[Word], i: usize, before_expression: bool, left: bool) -> Opti
     Some(d)
 }
 
+/// [`FUTURE`], [`PAST`] and [`PRESENT`] in one table (one look-up per
+/// word instead of a scan of the lists), the earlier list winning.
+fn cue_words() -> &'static FastMap<&'static str, Direction> {
+    static WORDS: OnceLock<FastMap<&'static str, Direction>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words = FastMap::default();
+        for (list, d) in [
+            (PRESENT, Direction::Present),
+            (PAST, Direction::Past),
+            (FUTURE, Direction::Future),
+        ] {
+            words.extend(list.iter().map(|w| (*w, d)));
+        }
+        words
+    })
+}
+
 fn cue(word: &Word) -> Option<Direction> {
     if word.kind != TokenKind::Word {
         return None;
     }
     let n = word.norm.as_str();
-    if FUTURE.contains(&n) {
-        return Some(Direction::Future);
-    }
-    if PAST.contains(&n) {
-        return Some(Direction::Past);
-    }
-    if PRESENT.contains(&n) {
-        return Some(Direction::Present);
+    if let Some(&d) = cue_words().get(n) {
+        return Some(d);
     }
     if n.len() > 4 && n.ends_with("ed") && !NOT_PAST.contains(&n) && !word.capitalized {
         return Some(Direction::Past);
@@ -301,12 +315,17 @@ pub(crate) fn cue_near(
     let mut best: Option<(usize, Direction)> = None;
     // the left cue is only a guessed "to <verb>"
     let mut infinitive = false;
-    for pass in 0..2 {
+    // the clause, then the words near; an expression opening the sentence
+    // modifies its main clause, however far the verb ("In January, a week
+    // after the anniversary of the ruling, a bombing killed a guard")
+    let passes = if from <= first + 1 { 3 } else { 2 };
+    for pass in 0..passes {
         let bounded = pass == 0;
+        let reach = if pass == 2 { usize::MAX } else { REACH };
         // left
         let mut i = from;
         let mut dist = 0;
-        while i > first && dist < REACH {
+        while i > first && dist < reach {
             i -= 1;
             dist += 1;
             let Some(w) = words.get(i) else { break };
@@ -330,6 +349,9 @@ pub(crate) fn cue_near(
                 break;
             }
             if let Some(d) = cue_at(words, i, i + 1 == from, true) {
+                // "had filed its reports by Wednesday": a past perfect
+                // places the clause in the past however far its auxiliary
+                let dist = if pluperfect(words, i) { 1 } else { dist };
                 best = Some((dist, d));
                 break;
             }
@@ -337,7 +359,7 @@ pub(crate) fn cue_near(
         // right
         let mut i = to;
         let mut dist = 0;
-        while i < last && dist < REACH {
+        while i < last && dist < reach {
             let Some(w) = words.get(i) else { break };
             dist += 1;
             if bounded && (BOUNDARIES.contains(&w.norm.as_str()) || w.norm == ",") {
@@ -360,6 +382,21 @@ pub(crate) fn cue_near(
         }
     }
     best.map(|(dist, d)| (d, dist))
+}
+
+/// Whether token `i` is the "had" of a past perfect: "had filed",
+/// "had been", "had already left".
+fn pluperfect(words: &[Word], i: usize) -> bool {
+    let norm = |k: usize| words.get(k).map_or("", |w| w.norm.as_str());
+    if norm(i) != "had" {
+        return false;
+    }
+    let participle = |w: &str| w == "been" || PAST.contains(&w) || w.len() > 4 && w.ends_with("ed");
+    participle(norm(i + 1))
+        || matches!(
+            norm(i + 1),
+            "already" | "not" | "never" | "just" | "previously"
+        ) && participle(norm(i + 2))
 }
 
 /// Whether the expression starting at token `start` is the new date of
