@@ -10,7 +10,13 @@
 //! cargo run --release --example scaling -- --pieces 1 10 100   # streamed
 //! cargo run --release --example scaling -- --no-events 1 10 100
 //! cargo run --release --example scaling -- --no-events --pieces 1 10 100
+//! cargo run --release --example scaling -- --one-paragraph --pieces 1 10 100
+//! cargo run --release --example scaling -- --one-line --pieces 1 10 100
 //! ```
+//!
+//! `--one-paragraph` removes the blank lines of the text (one paragraph a
+//! line, as OCR output), `--one-line` puts it all on one line: such text
+//! has no paragraph break, and its pieces end at sentence ends instead.
 //!
 //! By default the whole [`Document`] is built (`extract_document`) and
 //! held; with `--pieces`, `Extractor::extract_pieces` hands over each
@@ -29,6 +35,14 @@
 //! timex-only, --pieces 0.28 / 0.21 / 0.23         8.8 / 1.82 / 1.10
 //! timex-only, document 0.22 / 0.17 / 0.22         10.3 / 3.64 / 2.99
 //! ```
+//!
+//!
+//! With `--one-paragraph` (2026-11-28, load 4-11): full, `--pieces`
+//! 0.70 / 0.92 / 0.62 s/MB and 9.7 / 1.96 / 1.12 peak/input; full,
+//! document 0.42 / 0.62 / 0.53 and 24.5 / 16.3 / 15.6; timex-only,
+//! `--pieces` 0.13 / 0.15 / 0.15 and 8.7 / 1.79 / 1.10; timex-only,
+//! document 0.16 / 0.13 / 0.16 and 10.6 / 3.64 / 2.99. With `--one-line
+//! --pieces`, full: 10.2 / 1.96 / 1.12 peak/input.
 //!
 //! At 1 MB the 3.9 MB of program and tables dominate. A document holds
 //! about 15 bytes per input byte with events: each event (about 20 per KB
@@ -54,12 +68,15 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let no_events = args.iter().any(|a| a == "--no-events");
     let in_pieces = args.iter().any(|a| a == "--pieces");
+    let layout = ["--one-paragraph", "--one-line"]
+        .into_iter()
+        .find(|flag| args.iter().any(|a| a == flag));
     if let Some(at) = args.iter().position(|a| a == "--one") {
         let mb: usize = args
             .get(at + 1)
             .and_then(|s| s.parse().ok())
             .expect("--one takes a size in MB");
-        measure(mb, !no_events, in_pieces);
+        measure(mb, !no_events, in_pieces, layout);
         return;
     }
     let mut sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
@@ -88,15 +105,29 @@ fn main() {
         if in_pieces {
             command.arg("--pieces");
         }
+        command.args(layout);
         let status = command.status().expect("run the measurement");
         assert!(status.success(), "the {mb} MB run failed");
     }
 }
 
-fn measure(mb: usize, events: bool, in_pieces: bool) {
+fn measure(mb: usize, events: bool, in_pieces: bool, layout: Option<&str>) {
     // What the process holds before the text: the program, its tables,
     // the text it repeats.
-    let (base, dct) = base_text();
+    let (mut base, dct) = base_text();
+    if let Some(layout) = layout {
+        // OCR-like text: no blank line anywhere, one paragraph per line
+        // (`--one-paragraph`), or all on one line (`--one-line`).
+        let end = if layout == "--one-line" { ' ' } else { '\n' };
+        base = base.lines().filter(|line| !line.trim().is_empty()).fold(
+            String::new(),
+            |mut text, line| {
+                text.push_str(line);
+                text.push(end);
+                text
+            },
+        );
+    }
     let _ = Extractor::new();
     let base_bytes = resident_bytes("VmRSS:").unwrap_or(0);
     let text = repeat_to(&base, mb * 1_000_000);
@@ -180,11 +211,11 @@ fn base_text() -> (String, Dct) {
     (format!("{}\n\n", article.trim()), dct)
 }
 
-/// `base` repeated, cut at a paragraph, to at least `size` bytes.
+/// `base` repeated, cut after white space, to at least `size` bytes.
 fn repeat_to(base: &str, size: usize) -> String {
     let mut text = String::with_capacity(size + base.len());
     while text.len() < size {
-        for paragraph in base.split_inclusive("\n\n") {
+        for paragraph in base.split_inclusive(['\n', ' ']) {
             text.push_str(paragraph);
             if text.len() >= size {
                 break;

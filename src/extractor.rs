@@ -189,7 +189,8 @@ impl Extractor {
     }
 
     /// Extracts from `text` in paragraph-aligned pieces (of about 64 KiB:
-    /// a piece ends at a blank line after the end of a sentence), handing
+    /// a piece ends at a blank line after the end of a sentence, or, in a
+    /// text without blank lines, at the end of a sentence), handing
     /// each piece to `each` as soon as it is done, with its byte offset in
     /// `text`, so that memory stays that of one piece however long the text.
     ///

@@ -4,8 +4,11 @@
 //! does not grow with the text.
 //!
 //! The result is the one of the whole text at once: a piece ends at a
-//! paragraph break after a sentence end, where the whole text's sentences
-//! end too; the rules see the last words of the previous piece (they look
+//! paragraph break after a sentence end, or, when none comes soon (a text
+//! without blank lines), at a sentence end found by splitting a small window
+//! of the text as the whole text is split; either way where the whole
+//! text's sentences end too. Nothing else crosses a sentence end but what
+//! is carried: the rules see the last words of the previous piece (they look
 //! back a few words); the resolver carries the discourse (days mentioned,
 //! the narrative anchor, timex numbers) from piece to piece; a DCT left
 //! to inference is read from the first pieces before resolving; events and
@@ -76,17 +79,43 @@ pub(crate) fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
 
 /// The byte ranges of the pieces of `text`: each is at least `size` bytes
 /// (but the last) and ends after a paragraph break (a line break, white
-/// space and another line break) that follows the end of a sentence.
+/// space and another line break) that follows the end of a sentence; when
+/// no such break comes within `size` more bytes (a text without blank
+/// lines: OCR output, one paragraph per line, one long line), at a
+/// sentence end of the whole text after `size` bytes instead, so that no
+/// piece is much longer than `2 * size` but one whose sentence never ends.
 pub(crate) fn pieces(text: &str, size: usize) -> Vec<Range<usize>> {
-    let bytes = text.as_bytes();
+    let size = size.max(1);
     let mut out = Vec::new();
     let mut start = 0;
-    let mut at = size.max(1);
-    while at < bytes.len() {
-        let Some(newline) = bytes[at..].iter().position(|b| *b == b'\n') else {
+    let mut at = size;
+    while at < text.len() {
+        let end = paragraph_cut(text, start, at, at.saturating_add(size.max(CUT_WINDOW)))
+            .or_else(|| sentence_cut(text, at));
+        let Some(end) = end else {
             break;
         };
-        let newline = at + newline;
+        out.push(start..end);
+        start = end;
+        at = end.saturating_add(size);
+    }
+    if start < text.len() {
+        out.push(start..text.len());
+    }
+    out
+}
+
+/// The end of the first paragraph break after a sentence end of the piece
+/// starting at `start`, looked for from `from` on and starting before `to`:
+/// the first byte after its white space, which is not the text's end.
+fn paragraph_cut(text: &str, start: usize, from: usize, to: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while at < bytes.len().min(to) {
+        let newline = at + bytes[at..].iter().position(|b| *b == b'\n')?;
+        if newline >= to {
+            return None;
+        }
         let mut end = newline + 1;
         let mut breaks = 1;
         while end < bytes.len() && bytes[end].is_ascii_whitespace() {
@@ -94,17 +123,66 @@ pub(crate) fn pieces(text: &str, size: usize) -> Vec<Range<usize>> {
             end += 1;
         }
         if breaks >= 2 && end < bytes.len() && ends_sentence(&bytes[start..newline]) {
-            out.push(start..end);
-            start = end;
-            at = end + size.max(1);
-        } else {
-            at = end;
+            return Some(end);
         }
+        at = end;
     }
-    if start < bytes.len() {
-        out.push(start..bytes.len());
+    None
+}
+
+/// The bytes of text [`sentence_cut`] splits into sentences at a time.
+const CUT_WINDOW: usize = 1 << 12;
+
+/// The start of the first sentence of the whole text (as [`sentences`]
+/// splits it) that starts after the first token after byte `from`, found by splitting windows of
+/// the text from there; `None` when no sentence starts after it.
+///
+/// A window runs from one ASCII white space byte to another (or the text's
+/// end). No token holds white space and the tokenizer looks no further than
+/// the run of non-white-space it is in, so a window's tokens are the whole
+/// text's; whether a sentence ends after a token depends on that token, the
+/// one before and the one after, and the white space between: a boundary
+/// between the window's second token and its last is the whole text's.
+/// The longest-sentence cut of [`sentences`] only cuts within a sentence,
+/// so it keeps these boundaries.
+fn sentence_cut(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut window_start = from;
+    loop {
+        window_start += bytes
+            .get(window_start..)?
+            .iter()
+            .position(u8::is_ascii_whitespace)?;
+        let mut window_end = (window_start + CUT_WINDOW).min(bytes.len());
+        window_end += bytes[window_end..]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .unwrap_or(bytes.len() - window_end);
+        let window = text.get(window_start..window_end)?;
+        let tokens = text::tokenize(window);
+        let split = text::sentences(window, &tokens);
+        // A sentence that starts at a token after the second.
+        if let Some(second) = tokens.get(1) {
+            if let Some(sentence) = split.iter().find(|s| s.start > second.span.start) {
+                return Some(window_start + sentence.start);
+            }
+        }
+        if window_end >= bytes.len() {
+            return None;
+        }
+        // The next window starts at the white space before the last token
+        // but one, so that every boundary is looked at with both its
+        // neighbors once.
+        let next = tokens.len().checked_sub(2).map_or(window_end, |keep| {
+            let before = &bytes[window_start..window_start + tokens[keep].span.start];
+            before
+                .iter()
+                .rposition(u8::is_ascii_whitespace)
+                .filter(|&w| w > 0)
+                .map_or(window_end, |w| window_start + w)
+        });
+        window_start = next;
     }
-    out
 }
 
 /// Whether `before` ends (after white space) with sentence-final
@@ -346,8 +424,14 @@ mod tests {
     /// Whole-text and piecewise extraction of `text` agree, in both modes;
     /// with events too when `events`.
     fn check(text: &str, dct: Option<Dct>, size: usize, events: bool, what: &str) {
+        let with_events: &[bool] = if events { &[false, true] } else { &[false] };
+        check_with(text, dct, size, with_events, what);
+    }
+
+    /// [`check`] with events on and off as `with_events` says.
+    fn check_with(text: &str, dct: Option<Dct>, size: usize, with_events: &[bool], what: &str) {
         for mode in [Mode::News, Mode::Narrative] {
-            for events in [false, true].into_iter().filter(|&e| e <= events) {
+            for &events in with_events {
                 let extractor = Extractor::with_options(Options {
                     events,
                     mode,
@@ -399,6 +483,45 @@ mod tests {
         );
     }
 
+    /// `text` with its blank lines removed, and with every line break
+    /// made a space: text without paragraphs.
+    fn without_paragraphs(text: &str) -> [String; 2] {
+        let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+        [lines.join("\n"), lines.join(" ")]
+    }
+
+    #[test]
+    fn text_without_blank_lines_is_cut_at_sentence_ends() {
+        let text = "Mr. Smith met the U.S. team on Dec. 7. They left.\n\"He spoke.\" Then \
+                    (at 3 p.m. EST) nothing. \u{201c}Yes!\u{201d} she said.\nA line\nEnd.";
+        let tokens = text::tokenize(text);
+        let whole: Vec<usize> = sentences(text, &tokens).iter().map(|s| s.start).collect();
+        for size in 1..text.len() {
+            let got = pieces(text, size);
+            assert_eq!(got.first().map(|r| r.start), Some(0));
+            assert_eq!(got.last().map(|r| r.end), Some(text.len()));
+            for pair in got.windows(2) {
+                assert_eq!(pair[0].end, pair[1].start);
+                assert!(whole.contains(&pair[1].start), "{size}: {got:?} {whole:?}");
+                assert!(pair[0].len() >= size);
+            }
+        }
+        // A window that ends inside a long run of text without white space,
+        // and sentence ends far apart: the cuts are the sentence starts.
+        let long = format!(
+            "{} Done. {}x. Next one. Last one.",
+            "word ".repeat(3000),
+            "Y".repeat(9000)
+        );
+        let got = pieces(&long, 10);
+        let starts: Vec<&str> = got[1..]
+            .iter()
+            .map(|r| &long[r.start..r.start + 4])
+            .collect();
+        assert_eq!(starts, ["YYYY", "Last"]);
+        assert_eq!(pieces("no sentence end here at all", 3).len(), 1);
+    }
+
     #[test]
     fn pieces_end_at_paragraph_breaks_after_a_sentence() {
         let text = "One. Two\n\nThree.\n\nFour.\n \nFive\n\nSix.";
@@ -425,6 +548,22 @@ mod tests {
         for size in [1, 200, 2000] {
             check(body, dct.clone(), size, true, "example article");
             check(body, None, size, true, "example article without DCT");
+            for text in without_paragraphs(body) {
+                check(
+                    &text,
+                    dct.clone(),
+                    size,
+                    true,
+                    "example article, no blank lines",
+                );
+                check(
+                    &text,
+                    None,
+                    size,
+                    true,
+                    "example article, no blank lines, no DCT",
+                );
+            }
         }
         // Longer than a piece: `extract` goes through the pieces.
         let long = format!("{}\n\n", body.trim()).repeat(PIECE_BYTES / body.len() + 2);
@@ -464,6 +603,12 @@ mod tests {
                 let name = path.display().to_string();
                 check(&text, dct.clone(), 1, true, &name);
                 check(&text, None, 1, false, &name);
+                for (i, flat) in without_paragraphs(&text).iter().enumerate() {
+                    let name = format!("{name}, {}", ["no blank lines", "one line"][i]);
+                    // With events (the timexes are compared too).
+                    check_with(flat, dct.clone(), 1, &[true], &name);
+                    check_with(flat, None, 1, &[true], &name);
+                }
                 all.push_str(text.trim());
                 all.push_str("\n\n");
             }
@@ -479,5 +624,15 @@ mod tests {
         );
         assert!(pieces(&all, 50_000).len() >= 10);
         check(&all, None, 50_000, true, "all TempEval-3 training texts");
+        for flat in without_paragraphs(&all) {
+            assert!(pieces(&flat, 50_000).len() >= 10);
+            check(
+                &flat,
+                None,
+                50_000,
+                true,
+                "all TempEval-3 texts, no paragraphs",
+            );
+        }
     }
 }

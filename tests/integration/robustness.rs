@@ -771,3 +771,60 @@ mod command_line {
         assert_eq!(names, ["bad.txt", "good.txt", "timeline.csv"]);
     }
 }
+
+/// A long text without blank lines (OCR output: one paragraph per line,
+/// or everything on one line) is cut into pieces at sentence ends, and the
+/// pieces give what the whole text gives at once: the same sentences, and
+/// with those sentences the same timexes, events, links and DCT.
+#[test]
+fn text_without_blank_lines_streams_in_pieces_as_the_whole_text() {
+    let article = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/example-article.txt"
+    ));
+    let (first, body) = article.split_once('\n').unwrap_or(("", article));
+    let dct: Dct = first.trim_start_matches("dct:").trim().parse().unwrap();
+    let lines: Vec<&str> = body.lines().filter(|l| !l.trim().is_empty()).collect();
+    for end in ['\n', ' '] {
+        let mut long = String::new();
+        while long.len() < 150_000 {
+            for line in &lines {
+                long.push_str(line);
+                long.push(end);
+            }
+        }
+        for mode in [Mode::News, Mode::Narrative] {
+            let extractor = Extractor::with_options(chronoline::Options {
+                events: true,
+                mode,
+                ..chronoline::Options::default()
+            });
+            for dct in [Some(dct.clone()), None] {
+                let what = format!("{end:?} after each line, {mode}, DCT {dct:?}");
+                let mut sizes = Vec::new();
+                extractor.extract_pieces(&long, dct.clone(), |_, piece| {
+                    sizes.push(piece.text.len());
+                });
+                assert!(sizes.len() >= 2, "{what}: {sizes:?}");
+                assert!(sizes.iter().all(|&n| n <= 3 << 16), "{what}: {sizes:?}");
+                let pieces = extractor.extract(&long, dct.clone());
+                assert!(pieces.events.len() > 100, "{what}");
+                // The sentences of a prefix of the text, whole (shorter
+                // than a piece), but its last one.
+                let cut = long[..60_000].rfind(' ').unwrap();
+                let prefix = extractor.extract(&long[..cut], dct.clone());
+                let n = prefix.sentences.len() - 1;
+                assert_eq!(pieces.sentences[..n], prefix.sentences[..n], "{what}");
+                // The whole text at once, with the same sentences.
+                let whole = extractor.extract_document(Document {
+                    sentences: pieces.sentences.clone(),
+                    ..Document::new("", long.as_str(), dct.clone())
+                });
+                assert_eq!(pieces.timexes, whole.timexes, "{what}: timexes");
+                assert_eq!(pieces.events, whole.events, "{what}: events");
+                assert_eq!(pieces.links, whole.links, "{what}: links");
+                assert_eq!(pieces.dct, whole.dct, "{what}: DCT");
+            }
+        }
+    }
+}
