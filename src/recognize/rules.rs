@@ -1838,6 +1838,43 @@ impl<'a> Parser<'a> {
     /// "two years ago", "a year earlier", "recent weeks", "the coming days",
     /// "for years".
     fn amount_of_time(&self, i: usize) -> Option<Found> {
+        // Every form below starts with "the", a lead word ("past", "next",
+        // "first"...), an amount (digits, a number word, "a", "several"...)
+        // or a unit ("months ago").
+        let first = self.w.get(i)?;
+        let could_start = first.kind == TokenKind::Number
+            || first.known.cardinal.is_some()
+            || first.known.unit.is_some()
+            || matches!(
+                first.norm.as_str(),
+                "the"
+                    | "past"
+                    | "last"
+                    | "previous"
+                    | "preceding"
+                    | "recent"
+                    | "next"
+                    | "coming"
+                    | "following"
+                    | "upcoming"
+                    | "remaining"
+                    | "first"
+                    | "final"
+                    | "latest"
+                    | "initial"
+                    | "same"
+                    | "a"
+                    | "an"
+                    | "several"
+                    | "few"
+                    | "many"
+                    | "numerous"
+                    | "couple"
+                    | "half"
+            );
+        if guarded() && !could_start {
+            return None;
+        }
         let the = self.is(i, "the");
         let mut j = if the { i + 1 } else { i };
         let mut reach = Reach::Free;
@@ -2414,6 +2451,34 @@ impl<'a> Parser<'a> {
     /// "daily", "every week", "each Sunday", "every two years", "twice a
     /// month", "Sundays".
     fn set(&self, i: usize) -> Option<Found> {
+        // Every form below starts with an adverb ("daily"), "every" or
+        // "each", a count ("twice", "three times") or a weekday, perhaps
+        // plural and capitalized ("Sundays").
+        let first = self.w.get(i)?;
+        let n = first.norm.as_str();
+        let could_start = first.kind == TokenKind::Number
+            || first.known.cardinal.is_some()
+            || first.known.weekday.is_some()
+            || (first.capitalized && n.ends_with('s'))
+            || matches!(
+                n,
+                "daily"
+                    | "nightly"
+                    | "weekly"
+                    | "monthly"
+                    | "annually"
+                    | "yearly"
+                    | "hourly"
+                    | "quarterly"
+                    | "every"
+                    | "each"
+                    | "once"
+                    | "twice"
+                    | "thrice"
+            );
+        if guarded() && !could_start {
+            return None;
+        }
         let adverb = match self.n(i) {
             "daily" | "nightly" => Some(Unit::Day),
             "weekly" => Some(Unit::Week),
@@ -2554,6 +2619,12 @@ impl<'a> Parser<'a> {
     /// year-earlier period", "year-ago", "year-end", "the fiscal year",
     /// "the weekend".
     fn business_period(&self, i: usize) -> Option<Found> {
+        // Every form below starts with "the", "comparable", "year", "month"
+        // or "that".
+        let could_start = matches!(self.n(i), "the" | "comparable" | "year" | "month" | "that");
+        if guarded() && !could_start {
+            return None;
+        }
         let the = self.is(i, "the");
         let mut j = if the { i + 1 } else { i };
         if self.is(j, "comparable") {
