@@ -1479,9 +1479,12 @@ impl<'a> Parser<'a> {
     /// "spring" after "in".
     fn season(&self, i: usize) -> Option<Found> {
         // A season word, perhaps after "the" or "this", "last", "next"...
-        let first = self.n(i);
-        let could_start = matches!(first, "the" | "this" | "last" | "past" | "next" | "coming")
-            || self.lex.seasons.contains_key(first);
+        let first = self.w.get(i)?;
+        let could_start = first.known.season
+            || matches!(
+                first.norm.as_str(),
+                "the" | "this" | "last" | "past" | "next" | "coming"
+            );
         if guarded() && !could_start {
             return None;
         }
@@ -2381,6 +2384,14 @@ impl<'a> Parser<'a> {
     /// "Monday morning", "Friday night", "afternoon yesterday", "the
     /// afternoon" after "in".
     fn part_of_day(&self, i: usize) -> Option<Found> {
+        // Every form below starts with "the", a weekday or a part of the
+        // day.
+        let first = self.w.get(i)?;
+        let could_start =
+            first.known.part_of_day || first.known.weekday.is_some() || first.norm == "the";
+        if guarded() && !could_start {
+            return None;
+        }
         if self.is(i, "the")
             && self.is_any(
                 i.wrapping_sub(1),
