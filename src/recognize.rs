@@ -215,6 +215,10 @@ pub(crate) struct Known {
     pub cardinal: Option<u32>,
     pub ordinal: Option<u32>,
     pub unit: Option<Unit>,
+    /// A season ("summer"): lets a rule's guard skip the season table.
+    pub season: bool,
+    /// A part of the day ("morning", "nights"), as [`Known::season`].
+    pub part_of_day: bool,
     /// A trigger word of the prefilter, or its plural.
     pub trigger: bool,
     /// A lead word of the prefilter.
@@ -247,6 +251,12 @@ fn known_words() -> &'static (FastMap<Box<str>, Known>, usize) {
         }
         for (word, &u) in &lex.units {
             entry(&mut known, word).unit = Some(u);
+        }
+        for word in lex.seasons.keys() {
+            entry(&mut known, word).season = true;
+        }
+        for word in lex.parts_of_day.keys() {
+            entry(&mut known, word).part_of_day = true;
         }
         for word in prefilter::trigger_words(lex) {
             entry(&mut known, word).trigger = true;

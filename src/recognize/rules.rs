@@ -207,6 +207,26 @@ fn prefix_first_word(word: &str) -> bool {
         .contains(word)
 }
 
+/// Whether the rules' first-token guards are on. A guard returns at once
+/// at a token none of its rule's forms can start with; it must never
+/// change a result, which the guard test checks by turning them off. Outside
+/// tests this is a constant: no cost on the production path.
+#[cfg(not(test))]
+#[inline(always)]
+fn guarded() -> bool {
+    true
+}
+
+#[cfg(test)]
+thread_local! {
+    static GUARDS_ON: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+#[cfg(test)]
+fn guarded() -> bool {
+    GUARDS_ON.with(std::cell::Cell::get)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum PrefixUse {
     /// Dates and times: "early September", "late Monday".
@@ -738,7 +758,7 @@ impl<'a> Parser<'a> {
             || k.ordinal.is_some()
             || k.cardinal.is_some()
             || first.norm == "the";
-        if !could_start {
+        if guarded() && !could_start {
             return None;
         }
         let mut j = i;
@@ -909,7 +929,7 @@ impl<'a> Parser<'a> {
 
     /// "12/07/2025", "2025-12-07", "12/7/98".
     fn numeric_date(&self, i: usize) -> Option<Found> {
-        if self.w.get(i)?.kind != TokenKind::Number {
+        if guarded() && self.w.get(i)?.kind != TokenKind::Number {
             return None; // both forms start with digits
         }
         if let Some(f) = self.dotted_date(i) {
@@ -1038,7 +1058,7 @@ impl<'a> Parser<'a> {
             || first.known.cardinal.is_some()
             || first.known.ordinal.is_some()
             || matches!(first.norm.as_str(), "the" | "'" | "fiscal" | "ad" | "ce");
-        if !could_start {
+        if guarded() && !could_start {
             return None;
         }
         let the = self.is(i, "the");
@@ -1335,7 +1355,7 @@ impl<'a> Parser<'a> {
                 "the" | "fiscal" | "last" | "previous" | "next" | "coming" | "this" | "current"
             )
             || n.starts_with('q') && n.len() <= 2;
-        if !could_start {
+        if guarded() && !could_start {
             return None;
         }
         let the = self.is(i, "the") && !(self.is(i + 2, "-") && self.ordinal(i + 1).is_some());
@@ -1459,10 +1479,13 @@ impl<'a> Parser<'a> {
     /// "spring" after "in".
     fn season(&self, i: usize) -> Option<Found> {
         // A season word, perhaps after "the" or "this", "last", "next"...
-        let first = self.n(i);
-        let could_start = matches!(first, "the" | "this" | "last" | "past" | "next" | "coming")
-            || self.lex.seasons.contains_key(first);
-        if !could_start {
+        let first = self.w.get(i)?;
+        let could_start = first.known.season
+            || matches!(
+                first.norm.as_str(),
+                "the" | "this" | "last" | "past" | "next" | "coming"
+            );
+        if guarded() && !could_start {
             return None;
         }
         let mut j = i;
@@ -1545,7 +1568,7 @@ impl<'a> Parser<'a> {
         if !self.w.get(i)?.capitalized && !self.is(i, "the") {
             return None;
         }
-        if !self.lex.holiday_first_words.contains(self.n(i)) {
+        if guarded() && !self.lex.holiday_first_words.contains(self.n(i)) {
             return None; // no holiday name starts here
         }
         let start = i;
@@ -1818,6 +1841,43 @@ impl<'a> Parser<'a> {
     /// "two years ago", "a year earlier", "recent weeks", "the coming days",
     /// "for years".
     fn amount_of_time(&self, i: usize) -> Option<Found> {
+        // Every form below starts with "the", a lead word ("past", "next",
+        // "first"...), an amount (digits, a number word, "a", "several"...)
+        // or a unit ("months ago").
+        let first = self.w.get(i)?;
+        let could_start = first.kind == TokenKind::Number
+            || first.known.cardinal.is_some()
+            || first.known.unit.is_some()
+            || matches!(
+                first.norm.as_str(),
+                "the"
+                    | "past"
+                    | "last"
+                    | "previous"
+                    | "preceding"
+                    | "recent"
+                    | "next"
+                    | "coming"
+                    | "following"
+                    | "upcoming"
+                    | "remaining"
+                    | "first"
+                    | "final"
+                    | "latest"
+                    | "initial"
+                    | "same"
+                    | "a"
+                    | "an"
+                    | "several"
+                    | "few"
+                    | "many"
+                    | "numerous"
+                    | "couple"
+                    | "half"
+            );
+        if guarded() && !could_start {
+            return None;
+        }
         let the = self.is(i, "the");
         let mut j = if the { i + 1 } else { i };
         let mut reach = Reach::Free;
@@ -2324,6 +2384,14 @@ impl<'a> Parser<'a> {
     /// "Monday morning", "Friday night", "afternoon yesterday", "the
     /// afternoon" after "in".
     fn part_of_day(&self, i: usize) -> Option<Found> {
+        // Every form below starts with "the", a weekday or a part of the
+        // day.
+        let first = self.w.get(i)?;
+        let could_start =
+            first.known.part_of_day || first.known.weekday.is_some() || first.norm == "the";
+        if guarded() && !could_start {
+            return None;
+        }
         if self.is(i, "the")
             && self.is_any(
                 i.wrapping_sub(1),
@@ -2394,6 +2462,34 @@ impl<'a> Parser<'a> {
     /// "daily", "every week", "each Sunday", "every two years", "twice a
     /// month", "Sundays".
     fn set(&self, i: usize) -> Option<Found> {
+        // Every form below starts with an adverb ("daily"), "every" or
+        // "each", a count ("twice", "three times") or a weekday, perhaps
+        // plural and capitalized ("Sundays").
+        let first = self.w.get(i)?;
+        let n = first.norm.as_str();
+        let could_start = first.kind == TokenKind::Number
+            || first.known.cardinal.is_some()
+            || first.known.weekday.is_some()
+            || (first.capitalized && n.ends_with('s'))
+            || matches!(
+                n,
+                "daily"
+                    | "nightly"
+                    | "weekly"
+                    | "monthly"
+                    | "annually"
+                    | "yearly"
+                    | "hourly"
+                    | "quarterly"
+                    | "every"
+                    | "each"
+                    | "once"
+                    | "twice"
+                    | "thrice"
+            );
+        if guarded() && !could_start {
+            return None;
+        }
         let adverb = match self.n(i) {
             "daily" | "nightly" => Some(Unit::Day),
             "weekly" => Some(Unit::Week),
@@ -2534,6 +2630,12 @@ impl<'a> Parser<'a> {
     /// year-earlier period", "year-ago", "year-end", "the fiscal year",
     /// "the weekend".
     fn business_period(&self, i: usize) -> Option<Found> {
+        // Every form below starts with "the", "comparable", "year", "month"
+        // or "that".
+        let could_start = matches!(self.n(i), "the" | "comparable" | "year" | "month" | "that");
+        if guarded() && !could_start {
+            return None;
+        }
         let the = self.is(i, "the");
         let mut j = if the { i + 1 } else { i };
         if self.is(j, "comparable") {
@@ -2940,6 +3042,114 @@ pub(crate) fn valid_day(year: Option<i32>, month: u32, day: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::recognize::{lexicon, lowercase, words};
+    use crate::text::{sentences, tokenize};
+
+    type Rule<'a> = fn(&Parser<'a>, usize) -> Option<Found>;
+
+    /// Every rule by name, in [`Parser::RULES`] order.
+    fn named_rules<'a>() -> [(&'static str, Rule<'a>); 14] {
+        [
+            ("explicit_date", Parser::explicit_date),
+            ("numeric_date", Parser::numeric_date),
+            ("year_or_era", Parser::year_or_era),
+            ("quarter_or_half", Parser::quarter_or_half),
+            ("season", Parser::season),
+            ("holiday", Parser::holiday),
+            ("relative", Parser::relative),
+            ("anaphoric_day", Parser::anaphoric_day),
+            ("amount_of_time", Parser::amount_of_time),
+            ("clock_time", Parser::clock_time),
+            ("part_of_day", Parser::part_of_day),
+            ("set", Parser::set),
+            ("reference", Parser::reference),
+            ("business_period", Parser::business_period),
+        ]
+    }
+
+    /// The result of `rule` at token `i` with the guards on or off.
+    fn run<'a>(rule: Rule<'a>, p: &Parser<'a>, i: usize, on: bool) -> String {
+        GUARDS_ON.with(|g| g.set(on));
+        let result = rule(p, i);
+        GUARDS_ON.with(|g| g.set(true));
+        format!("{result:?}")
+    }
+
+    /// Tries every rule at every token of `text`, sentence by sentence as
+    /// the recognizer does, with and without the guards; panics at the
+    /// first result a guard changed, returns how many tokens it checked.
+    fn guards_change_nothing_in(text: &str, source: &str) -> usize {
+        let tokens = tokenize(text);
+        let spans = sentences(text, &tokens);
+        let starts: Vec<usize> = spans.iter().map(|s| s.start).collect();
+        let lower = lowercase(text);
+        let words = words(text, &lower, &tokens, &starts);
+        let mut checked = 0;
+        let mut first = 0;
+        for sentence in &spans {
+            let begin = first + words[first..].partition_point(|w| w.span.start < sentence.start);
+            let end = begin + words[begin..].partition_point(|w| w.span.end <= sentence.end);
+            first = end;
+            let parser = Parser::new(lexicon(), &words[..end]);
+            for (i, word) in words.iter().enumerate().take(end).skip(begin) {
+                for (name, rule) in named_rules() {
+                    let with = run(rule, &parser, i, true);
+                    let without = run(rule, &parser, i, false);
+                    assert_eq!(
+                        with,
+                        without,
+                        "{source}: the guard of {name} changes its result at {:?} in {:?}",
+                        word.norm.as_str(),
+                        sentence.slice(text).unwrap_or(""),
+                    );
+                }
+                checked += 1;
+            }
+        }
+        checked
+    }
+
+    #[test]
+    fn guards_change_nothing_on_the_example_and_the_case_table() {
+        let article = include_str!("../../data/example-article.txt");
+        assert!(guards_change_nothing_in(article, "example article") > 100);
+        let cases = include_str!("../../tests/data/timex_cases.tsv");
+        let mut phrases = 0;
+        for line in cases.lines().skip(1) {
+            let sentence = line.split('\t').next().unwrap_or("");
+            guards_change_nothing_in(sentence, "tests/data/timex_cases.tsv");
+            phrases += 1;
+        }
+        assert!(phrases > 100, "{phrases} phrases");
+    }
+
+    #[test]
+    fn guards_change_nothing_on_the_tempeval_texts() {
+        let root = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/data/tempeval3/train"
+        );
+        let (mut texts, mut tokens) = (0, 0);
+        for part in ["timebank", "aquaint"] {
+            let Ok(entries) = std::fs::read_dir(format!("{root}/{part}")) else {
+                continue;
+            };
+            for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+                if let Ok(doc) = crate::io::timeml::read_timeml(&path) {
+                    tokens += guards_change_nothing_in(&doc.text, &path.display().to_string());
+                    texts += 1;
+                }
+            }
+        }
+        if texts == 0 {
+            eprintln!("skipped: {root} is absent");
+            return;
+        }
+        assert!(
+            texts > 200 && tokens > 50_000,
+            "{texts} texts, {tokens} tokens"
+        );
+    }
 
     #[test]
     fn prefix_first_words_are_the_first_words_of_the_prefixes() {
