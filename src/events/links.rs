@@ -134,11 +134,12 @@ pub(super) fn link(doc: &mut Document, weights: Option<&Weights>) {
         event.interval = inherited_interval(relation, timex.interval);
     }
     if doc.dct.is_some() {
+        let mut tensed = None;
         for e in 0..doc.events.len() {
             if doc.events[e].time.is_some() {
                 continue;
             }
-            if let Some(relation) = dct_relation(doc, e) {
+            if let Some(relation) = dct_relation(doc, e, &mut tensed) {
                 let event = &mut doc.events[e];
                 event.time = Some("t0".to_string());
                 event.relation = Some(relation);
@@ -385,11 +386,13 @@ pub(super) fn dated_events(
     timex: Span,
     kind: TimexType,
 ) -> (DatingRule, Vec<usize>) {
+    // `in_sentence` is in text order: the events after the timex are a
+    // suffix of it, and those that end before it lie in the prefix that
+    // starts before it.
+    let after_start = in_sentence.partition_point(|&e| events[e].span.start < timex.end);
+    let after = &in_sentence[after_start..];
     // 1. premodifier
-    if let Some(&next) = in_sentence
-        .iter()
-        .find(|&&e| events[e].span.start >= timex.end)
-    {
+    if let Some(&next) = after.first() {
         let between = text.get(timex.end..events[next].span.start).unwrap_or(",");
         let pieces: Vec<&str> = between.split_whitespace().collect();
         let only_names = pieces.len() <= 2
@@ -407,7 +410,8 @@ pub(super) fn dated_events(
         }
     }
     // 2. governing_event
-    if let Some(&previous) = in_sentence
+    let before_end = in_sentence.partition_point(|&e| events[e].span.start <= timex.start);
+    if let Some(&previous) = in_sentence[..before_end]
         .iter()
         .rev()
         .find(|&&e| events[e].span.end <= timex.start)
@@ -418,11 +422,6 @@ pub(super) fn dated_events(
         }
     }
     // 3. clause_event
-    let after: Vec<usize> = in_sentence
-        .iter()
-        .copied()
-        .filter(|&e| events[e].span.start >= timex.end)
-        .collect();
     if kind == TimexType::Duration {
         let verbs: Vec<usize> = after
             .iter()
@@ -456,20 +455,42 @@ fn tense_relation(tense: Tense, event: &Event) -> Option<Relation> {
 }
 
 /// The relation of event `e` to the DCT, from its tense or that of the
-/// nearest tensed event of its sentence.
-fn dct_relation(doc: &Document, e: usize) -> Option<Relation> {
-    let event = &doc.events[e];
+/// nearest tensed event of its sentence (the first of two as near).
+/// `tensed` keeps the tensed events of the sentence last asked about.
+fn dct_relation(
+    doc: &Document,
+    e: usize,
+    tensed: &mut Option<(usize, Vec<usize>)>,
+) -> Option<Relation> {
+    let events = &doc.events;
+    let event = &events[e];
     if let Some(r) = tense_relation(event.tense, event) {
         return Some(r);
     }
     let sentence = doc.sentence_index(event.span.start)?;
-    let bounds = doc.sentences[sentence].span;
-    events_within(&doc.events, bounds)
-        .into_iter()
-        .map(|o| &doc.events[o])
-        .filter(|o| !matches!(o.tense, Tense::None | Tense::Infinitive))
-        .min_by_key(|o| o.span.start.abs_diff(event.span.start))
-        .and_then(|o| tense_relation(o.tense, o))
+    if tensed.as_ref().is_none_or(|(s, _)| *s != sentence) {
+        let bounds = doc.sentences[sentence].span;
+        let mut list = events_within(events, bounds);
+        list.retain(|&o| !matches!(events[o].tense, Tense::None | Tense::Infinitive));
+        *tensed = Some((sentence, list));
+    }
+    let (_, tensed) = tensed.as_ref()?;
+    // In text order: the nearest is the first of those that start last at
+    // or before the event, or the first that starts after it.
+    let start = |o: usize| events[o].span.start;
+    let at = event.span.start;
+    let split = tensed.partition_point(|&o| start(o) <= at);
+    let left = split.checked_sub(1).map(|last| {
+        let last_start = start(tensed[last]);
+        tensed[tensed.partition_point(|&o| start(o) < last_start)]
+    });
+    let right = tensed.get(split).copied();
+    let nearest = match (left, right) {
+        (Some(l), Some(r)) if at - start(l) <= start(r) - at => l,
+        (_, Some(r)) => r,
+        (l, None) => l?,
+    };
+    tense_relation(events[nearest].tense, &events[nearest])
 }
 
 /// One sentence read once for the pair features of all its timexes: its
