@@ -1002,6 +1002,59 @@ mod tests {
     }
 
     #[test]
+    fn untensed_events_take_the_tense_of_the_nearest_tensed_one() {
+        let text = "a b c d e f g h i j k l. m n o p q r s t";
+        let tenses = [
+            Tense::None,
+            Tense::Past,
+            Tense::Future,
+            Tense::Infinitive,
+            Tense::Present,
+        ];
+        for shift in 0..tenses.len() {
+            let mut d = doc(text, &[], &[]);
+            d.sentences = vec![
+                Sentence {
+                    span: Span::new(0, 24),
+                    id: None,
+                },
+                Sentence {
+                    span: Span::new(25, text.len()),
+                    id: None,
+                },
+            ];
+            // Events on every letter, two on some (same start), with
+            // tenses that leave ties between left and right neighbours.
+            for (i, at) in (0..text.len()).step_by(2).enumerate() {
+                for copy in 0..1 + usize::from(i % 3 == 1) {
+                    let mut event = Event::new(
+                        format!("e{i}_{copy}"),
+                        Span::new(at, at + 1),
+                        "x",
+                        EventClass::Occurrence,
+                    );
+                    event.tense = tenses[(i * 7 + copy + shift) % tenses.len()];
+                    d.events.push(event);
+                }
+            }
+            let mut tensed = None;
+            for e in 0..d.events.len() {
+                let event = &d.events[e];
+                let expected = tense_relation(event.tense, event).or_else(|| {
+                    let bounds = d.sentences[d.sentence_index(event.span.start)?].span;
+                    events_within(&d.events, bounds)
+                        .into_iter()
+                        .map(|o| &d.events[o])
+                        .filter(|o| !matches!(o.tense, Tense::None | Tense::Infinitive))
+                        .min_by_key(|o| o.span.start.abs_diff(event.span.start))
+                        .and_then(|o| tense_relation(o.tense, o))
+                });
+                assert_eq!(dct_relation(&d, e, &mut tensed), expected, "{shift} {e}");
+            }
+        }
+    }
+
+    #[test]
     fn without_a_dct_undated_events_stay_unlinked() {
         let mut d = doc("He will go.", &[("go", "VERB", Tense::Future)], &[]);
         d.dct = None;
