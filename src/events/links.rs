@@ -58,6 +58,7 @@ pub(super) fn link(doc: &mut Document, weights: Option<&Weights>) {
     let mut features = Vec::with_capacity(32);
     let mut candidates: Vec<(i32, usize)> = Vec::new();
     let mut view: Option<(usize, SentenceView<'_>)> = None;
+    let mut relations: Vec<Option<Relation>> = vec![None; doc.timexes.len()];
     for (t, timex) in doc.timexes.iter().enumerate() {
         if timex.kind == TimexType::Set && weights.is_none() {
             // Gold TLINKs do tie events to sets (*departing **each
@@ -69,6 +70,7 @@ pub(super) fn link(doc: &mut Document, weights: Option<&Weights>) {
         };
         let bounds = doc.sentences[sentence].span;
         let relation = relation_for(text, bounds, timex.span, timex.kind);
+        relations[t] = Some(relation);
         let Some(weights) = weights else {
             let in_sentence = events_within(&doc.events, bounds);
             let (_, chosen) = dated_events(text, &doc.events, &in_sentence, timex.span, timex.kind);
@@ -119,10 +121,11 @@ pub(super) fn link(doc: &mut Document, weights: Option<&Weights>) {
         propose(&mut best, t, &candidates);
     }
     for (e, choice) in best.iter().enumerate() {
+        // Only a timex with a sentence, hence a relation, is anyone's best.
         if let Some((_, t)) = *choice {
-            let timex = &doc.timexes[t];
-            let bounds = doc.sentences[doc.sentence_index(timex.span.start).unwrap_or(0)].span;
-            dated.push((e, t, relation_for(text, bounds, timex.span, timex.kind)));
+            if let Some(relation) = relations[t] {
+                dated.push((e, t, relation));
+            }
         }
     }
     dated.sort_by_key(|&(e, _, _)| e);
@@ -355,7 +358,9 @@ fn gap_prefix(text: &str, from: usize, to: usize, limit: usize) -> Vec<Cow<'_, s
 
 fn relation_for(text: &str, sentence: Span, timex: Span, kind: TimexType) -> Relation {
     let before = word_before(text, sentence, timex);
-    let first = gap(text, timex.start, timex.end).into_iter().next();
+    let first = gap_prefix(text, timex.start, timex.end, 1)
+        .into_iter()
+        .next();
     let signal = before.as_deref().or(first.as_deref()).unwrap_or("");
     match signal {
         "since" | "from" => Relation::BegunBy,
@@ -573,7 +578,18 @@ fn gap_items(text: &str, from: usize, to: usize) -> Vec<GapItem> {
     };
     let mut out = Vec::with_capacity(slice.len() / 4 + 1);
     let mut word_start = None;
-    for (i, c) in slice.char_indices() {
+    let bytes = slice.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII without decoding; `i` is always at a char boundary.
+        let c = match bytes[i] {
+            b if b.is_ascii() => char::from(b),
+            _ => match slice.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) => c,
+                None => break,
+            },
+        };
+        let width = c.len_utf8();
         if is_gap_word_char(c) {
             word_start.get_or_insert(i);
         } else {
@@ -587,11 +603,12 @@ fn gap_items(text: &str, from: usize, to: usize) -> Vec<GapItem> {
             if !c.is_whitespace() {
                 out.push(GapItem {
                     start: from + i,
-                    end: from + i + c.len_utf8(),
+                    end: from + i + width,
                     word: false,
                 });
             }
         }
+        i += width;
     }
     if let Some(start) = word_start {
         out.push(GapItem {
@@ -601,6 +618,27 @@ fn gap_items(text: &str, from: usize, to: usize) -> Vec<GapItem> {
         });
     }
     out
+}
+
+/// [`marks_of`] the lowercased `item`, lowercasing on the stack: no mark
+/// is longer than 7 bytes, and only an ASCII word lowercases to an ASCII
+/// mark word (the non-ASCII marks are single quote chars, never lowercased).
+fn marks_of_unlowered(item: &str) -> [bool; MARKS] {
+    let bytes = item.as_bytes();
+    if bytes.len() > 7 {
+        return [false; MARKS];
+    }
+    if !item.is_ascii() {
+        return marks_of(&lowercase(item));
+    }
+    let mut lowered = [0u8; 7];
+    for (to, from) in lowered.iter_mut().zip(bytes) {
+        *to = from.to_ascii_lowercase();
+    }
+    match std::str::from_utf8(&lowered[..bytes.len()]) {
+        Ok(word) => marks_of(word),
+        Err(_) => [false; MARKS],
+    }
 }
 
 /// The FNV-1a hash of `word` lowercased as [`str::to_lowercase`] does,
@@ -647,8 +685,8 @@ impl<'a> SentenceView<'a> {
         let mut running = [0u32; MARKS];
         marks.push(running);
         for item in &items {
-            let lowered = lowercase(text.get(item.start..item.end).unwrap_or_default());
-            for (count, has) in running.iter_mut().zip(marks_of(&lowered)) {
+            let item = text.get(item.start..item.end).unwrap_or_default();
+            for (count, has) in running.iter_mut().zip(marks_of_unlowered(item)) {
                 *count += u32::from(has);
             }
             marks.push(running);
