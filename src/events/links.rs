@@ -291,6 +291,15 @@ fn word_before(text: &str, sentence: Span, timex: Span) -> Option<Cow<'_, str>> 
     gap_last(text, sentence.start, timex.start)
 }
 
+/// The char at byte `i` of `slice`, ASCII without decoding (`i` is at a
+/// char boundary in the callers' loops).
+fn char_at(slice: &str, i: usize) -> Option<char> {
+    match *slice.as_bytes().get(i)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => slice.get(i..)?.chars().next(),
+    }
+}
+
 fn is_gap_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-'
 }
@@ -320,40 +329,65 @@ fn gap_prefix(text: &str, from: usize, to: usize, limit: usize) -> Vec<Cow<'_, s
     };
     // About one item per five bytes of news text.
     let mut out = Vec::with_capacity(limit.min(slice.len() / 4 + 1));
-    let mut word_start = None;
-    let bytes = slice.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if out.len() >= limit {
-            return out;
-        }
-        // ASCII without decoding; `i` is always at a char boundary.
-        let c = match bytes[i] {
-            b if b.is_ascii() => char::from(b),
-            _ => match slice.get(i..).and_then(|rest| rest.chars().next()) {
-                Some(c) => c,
-                None => break,
-            },
-        };
-        let width = c.len_utf8();
-        if is_gap_word_char(c) {
-            word_start.get_or_insert(i);
-        } else {
-            if let Some(start) = word_start.take() {
-                out.push(lowercase(&slice[start..i]));
-            }
-            if !c.is_whitespace() && out.len() < limit {
-                out.push(Cow::Borrowed(&slice[i..i + width]));
-            }
-        }
-        i += width;
-    }
-    if let Some(start) = word_start {
-        if out.len() < limit {
-            out.push(lowercase(&slice[start..]));
-        }
-    }
+    out.extend(GapSpans::new(slice).take(limit).map(
+        |(start, end, word)| match slice.get(start..end) {
+            Some(piece) if word => lowercase(piece),
+            piece => Cow::Borrowed(piece.unwrap_or_default()),
+        },
+    ));
     out
+}
+
+/// The items of a gap (see [`gap`]) as `(start, end, is_word)` byte
+/// ranges of the slice: runs of word chars ([`is_gap_word_char`]), and
+/// every other char but whitespace on its own.
+struct GapSpans<'a> {
+    slice: &'a str,
+    at: usize,
+    word_start: Option<usize>,
+    /// A mark found right after a word, given out after it.
+    pending: Option<(usize, usize, bool)>,
+}
+
+impl<'a> GapSpans<'a> {
+    fn new(slice: &'a str) -> GapSpans<'a> {
+        GapSpans {
+            slice,
+            at: 0,
+            word_start: None,
+            pending: None,
+        }
+    }
+}
+
+impl Iterator for GapSpans<'_> {
+    type Item = (usize, usize, bool);
+
+    fn next(&mut self) -> Option<(usize, usize, bool)> {
+        if let Some(mark) = self.pending.take() {
+            return Some(mark);
+        }
+        let len = self.slice.len();
+        while let Some(c) = char_at(self.slice, self.at) {
+            let i = self.at;
+            let width = c.len_utf8();
+            self.at += width;
+            if is_gap_word_char(c) {
+                self.word_start.get_or_insert(i);
+                continue;
+            }
+            let mark = (!c.is_whitespace()).then_some((i, i + width, false));
+            if let Some(start) = self.word_start.take() {
+                self.pending = mark;
+                return Some((start, i, true));
+            }
+            if mark.is_some() {
+                return mark;
+            }
+        }
+        self.at = len;
+        self.word_start.take().map(|start| (start, len, true))
+    }
 }
 
 fn relation_for(text: &str, sentence: Span, timex: Span, kind: TimexType) -> Relation {
@@ -577,46 +611,11 @@ fn gap_items(text: &str, from: usize, to: usize) -> Vec<GapItem> {
         return Vec::new();
     };
     let mut out = Vec::with_capacity(slice.len() / 4 + 1);
-    let mut word_start = None;
-    let bytes = slice.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        // ASCII without decoding; `i` is always at a char boundary.
-        let c = match bytes[i] {
-            b if b.is_ascii() => char::from(b),
-            _ => match slice.get(i..).and_then(|rest| rest.chars().next()) {
-                Some(c) => c,
-                None => break,
-            },
-        };
-        let width = c.len_utf8();
-        if is_gap_word_char(c) {
-            word_start.get_or_insert(i);
-        } else {
-            if let Some(start) = word_start.take() {
-                out.push(GapItem {
-                    start: from + start,
-                    end: from + i,
-                    word: true,
-                });
-            }
-            if !c.is_whitespace() {
-                out.push(GapItem {
-                    start: from + i,
-                    end: from + i + width,
-                    word: false,
-                });
-            }
-        }
-        i += width;
-    }
-    if let Some(start) = word_start {
-        out.push(GapItem {
-            start: from + start,
-            end: to,
-            word: true,
-        });
-    }
+    out.extend(GapSpans::new(slice).map(|(start, end, word)| GapItem {
+        start: from + start,
+        end: from + end,
+        word,
+    }));
     out
 }
 
