@@ -293,7 +293,6 @@ fn word_before(text: &str, sentence: Span, timex: Span) -> Option<Cow<'_, str>> 
 
 /// The char at byte `i` of `slice`, ASCII without decoding (`i` is at a
 /// char boundary in the callers' loops).
-#[inline]
 fn char_at(slice: &str, i: usize) -> Option<char> {
     match *slice.as_bytes().get(i)? {
         b if b.is_ascii() => Some(char::from(b)),
@@ -325,72 +324,13 @@ fn gap_last(text: &str, from: usize, to: usize) -> Option<Cow<'_, str>> {
 
 /// The first `limit` items of `gap(text, from, to)`, reading no further.
 fn gap_prefix(text: &str, from: usize, to: usize, limit: usize) -> Vec<Cow<'_, str>> {
-    let Some(slice) = text.get(from..to) else {
-        return Vec::new();
-    };
-    // About one item per five bytes of news text.
-    let mut out = Vec::with_capacity(limit.min(slice.len() / 4 + 1));
-    out.extend(GapSpans::new(slice).take(limit).map(
-        |(start, end, word)| match slice.get(start..end) {
-            Some(piece) if word => lowercase(piece),
+    gap_items(text, from, to, limit)
+        .into_iter()
+        .map(|item| match text.get(item.start..item.end) {
+            Some(piece) if item.word => lowercase(piece),
             piece => Cow::Borrowed(piece.unwrap_or_default()),
-        },
-    ));
-    out
-}
-
-/// The items of a gap (see [`gap`]) as `(start, end, is_word)` byte
-/// ranges of the slice: runs of word chars ([`is_gap_word_char`]), and
-/// every other char but whitespace on its own.
-struct GapSpans<'a> {
-    slice: &'a str,
-    at: usize,
-    word_start: Option<usize>,
-    /// A mark found right after a word, given out after it.
-    pending: Option<(usize, usize, bool)>,
-}
-
-impl<'a> GapSpans<'a> {
-    fn new(slice: &'a str) -> GapSpans<'a> {
-        GapSpans {
-            slice,
-            at: 0,
-            word_start: None,
-            pending: None,
-        }
-    }
-}
-
-impl Iterator for GapSpans<'_> {
-    type Item = (usize, usize, bool);
-
-    // Inlined into its two loops, as the hand-written loops it replaced were.
-    #[inline]
-    fn next(&mut self) -> Option<(usize, usize, bool)> {
-        if let Some(mark) = self.pending.take() {
-            return Some(mark);
-        }
-        let len = self.slice.len();
-        while let Some(c) = char_at(self.slice, self.at) {
-            let i = self.at;
-            let width = c.len_utf8();
-            self.at += width;
-            if is_gap_word_char(c) {
-                self.word_start.get_or_insert(i);
-                continue;
-            }
-            let mark = (!c.is_whitespace()).then_some((i, i + width, false));
-            if let Some(start) = self.word_start.take() {
-                self.pending = mark;
-                return Some((start, i, true));
-            }
-            if mark.is_some() {
-                return mark;
-            }
-        }
-        self.at = len;
-        self.word_start.take().map(|start| (start, len, true))
-    }
+        })
+        .collect()
 }
 
 fn relation_for(text: &str, sentence: Span, timex: Span, kind: TimexType) -> Relation {
@@ -607,18 +547,51 @@ impl GapSummary {
     }
 }
 
-/// The gap items of `text[from..to]` as absolute spans (the items of
-/// [`gap`], unlowercased).
-fn gap_items(text: &str, from: usize, to: usize) -> Vec<GapItem> {
+/// The first `limit` gap items of `text[from..to]` as absolute spans
+/// (the items of [`gap`], unlowercased): runs of word chars
+/// ([`is_gap_word_char`]), and every other char but whitespace on its own.
+fn gap_items(text: &str, from: usize, to: usize, limit: usize) -> Vec<GapItem> {
     let Some(slice) = text.get(from..to) else {
         return Vec::new();
     };
-    let mut out = Vec::with_capacity(slice.len() / 4 + 1);
-    out.extend(GapSpans::new(slice).map(|(start, end, word)| GapItem {
-        start: from + start,
-        end: from + end,
-        word,
-    }));
+    // About one item per five bytes of news text.
+    let mut out = Vec::with_capacity(limit.min(slice.len() / 4 + 1));
+    let mut word_start = None;
+    let mut i = 0;
+    while out.len() < limit {
+        let Some(c) = char_at(slice, i) else {
+            break;
+        };
+        let width = c.len_utf8();
+        if is_gap_word_char(c) {
+            word_start.get_or_insert(i);
+        } else {
+            if let Some(start) = word_start.take() {
+                out.push(GapItem {
+                    start: from + start,
+                    end: from + i,
+                    word: true,
+                });
+            }
+            if !c.is_whitespace() && out.len() < limit {
+                out.push(GapItem {
+                    start: from + i,
+                    end: from + i + width,
+                    word: false,
+                });
+            }
+        }
+        i += width;
+    }
+    if let Some(start) = word_start {
+        if out.len() < limit {
+            out.push(GapItem {
+                start: from + start,
+                end: to,
+                word: true,
+            });
+        }
+    }
     out
 }
 
@@ -682,7 +655,7 @@ impl<'a> SentenceView<'a> {
             .iter()
             .copied()
             .find(|&o| events[o].pos == "VERB" && !matches!(events[o].tense, Tense::None));
-        let items = gap_items(text, bounds.start, bounds.end);
+        let items = gap_items(text, bounds.start, bounds.end, usize::MAX);
         let mut marks = Vec::with_capacity(items.len() + 1);
         let mut running = [0u32; MARKS];
         marks.push(running);
