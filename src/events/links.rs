@@ -57,6 +57,8 @@ pub(super) fn link(doc: &mut Document, weights: Option<&Weights>) {
     let mut best: Vec<Option<(i32, usize)>> = vec![None; doc.events.len()];
     let mut features = Vec::with_capacity(32);
     let mut candidates: Vec<(i32, usize)> = Vec::new();
+    let mut view: Option<(usize, SentenceView<'_>)> = None;
+    let mut relations: Vec<Option<Relation>> = vec![None; doc.timexes.len()];
     for (t, timex) in doc.timexes.iter().enumerate() {
         if timex.kind == TimexType::Set && weights.is_none() {
             // Gold TLINKs do tie events to sets (*departing **each
@@ -67,9 +69,10 @@ pub(super) fn link(doc: &mut Document, weights: Option<&Weights>) {
             continue;
         };
         let bounds = doc.sentences[sentence].span;
-        let in_sentence = events_within(&doc.events, bounds);
         let relation = relation_for(text, bounds, timex.span, timex.kind);
+        relations[t] = Some(relation);
         let Some(weights) = weights else {
+            let in_sentence = events_within(&doc.events, bounds);
             let (_, chosen) = dated_events(text, &doc.events, &in_sentence, timex.span, timex.kind);
             for e in chosen {
                 if !dated.iter().any(|&(d, _, _)| d == e) {
@@ -78,8 +81,16 @@ pub(super) fn link(doc: &mut Document, weights: Option<&Weights>) {
             }
             continue;
         };
+        // Timexes come in text order: a sentence is read once for all of its.
+        if view.as_ref().is_none_or(|(s, _)| *s != sentence) {
+            view = Some((sentence, SentenceView::new(text, bounds, &doc.events)));
+        }
+        let Some((_, sentence_view)) = view.as_ref() else {
+            continue;
+        };
+        let in_sentence = &sentence_view.in_sentence;
         let (rule, rule_choice) =
-            dated_events(text, &doc.events, &in_sentence, timex.span, timex.kind);
+            dated_events(text, &doc.events, in_sentence, timex.span, timex.kind);
         if matches!(rule, DatingRule::Premodifier | DatingRule::OpeningDuration) {
             // Both rules are reliable where they apply, and the classifier
             // rarely sees them: a date before a noun, a duration before its clause.
@@ -88,22 +99,16 @@ pub(super) fn link(doc: &mut Document, weights: Option<&Weights>) {
             }
             continue;
         }
+        let timex_view = TimexView::new(sentence_view, timex, rule_choice);
         candidates.clear();
-        for &e in &in_sentence {
+        for (k, &e) in in_sentence.iter().enumerate() {
             if doc.events[e].span.overlaps(timex.span)
                 || doc.events[e].span.start.abs_diff(timex.span.start) > MAX_PAIR_DISTANCE
             {
                 continue;
             }
             features.clear();
-            let context = PairContext {
-                text,
-                sentence: bounds,
-                events: &doc.events,
-                in_sentence: &in_sentence,
-                rule_choice: &rule_choice,
-            };
-            let crosses_clause = pair_features(&context, e, timex, &mut features);
+            let crosses_clause = pair_features(sentence_view, &timex_view, k, &mut features);
             let mut scores = [0i32; 2];
             weights.score(LINK_TABLE, &features, &mut scores);
             let penalty = if crosses_clause {
@@ -116,10 +121,11 @@ pub(super) fn link(doc: &mut Document, weights: Option<&Weights>) {
         propose(&mut best, t, &candidates);
     }
     for (e, choice) in best.iter().enumerate() {
+        // Only a timex with a sentence, hence a relation, is anyone's best.
         if let Some((_, t)) = *choice {
-            let timex = &doc.timexes[t];
-            let bounds = doc.sentences[doc.sentence_index(timex.span.start).unwrap_or(0)].span;
-            dated.push((e, t, relation_for(text, bounds, timex.span, timex.kind)));
+            if let Some(relation) = relations[t] {
+                dated.push((e, t, relation));
+            }
         }
     }
     dated.sort_by_key(|&(e, _, _)| e);
@@ -131,11 +137,12 @@ pub(super) fn link(doc: &mut Document, weights: Option<&Weights>) {
         event.interval = inherited_interval(relation, timex.interval);
     }
     if doc.dct.is_some() {
+        let mut tensed = None;
         for e in 0..doc.events.len() {
             if doc.events[e].time.is_some() {
                 continue;
             }
-            if let Some(relation) = dct_relation(doc, e) {
+            if let Some(relation) = dct_relation(doc, e, &mut tensed) {
                 let event = &mut doc.events[e];
                 event.time = Some("t0".to_string());
                 event.relation = Some(relation);
@@ -284,6 +291,15 @@ fn word_before(text: &str, sentence: Span, timex: Span) -> Option<Cow<'_, str>> 
     gap_last(text, sentence.start, timex.start)
 }
 
+/// The char at byte `i` of `slice`, ASCII without decoding (`i` is at a
+/// char boundary in the callers' loops).
+fn char_at(slice: &str, i: usize) -> Option<char> {
+    match *slice.as_bytes().get(i)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => slice.get(i..)?.chars().next(),
+    }
+}
+
 fn is_gap_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-'
 }
@@ -308,50 +324,20 @@ fn gap_last(text: &str, from: usize, to: usize) -> Option<Cow<'_, str>> {
 
 /// The first `limit` items of `gap(text, from, to)`, reading no further.
 fn gap_prefix(text: &str, from: usize, to: usize, limit: usize) -> Vec<Cow<'_, str>> {
-    let Some(slice) = text.get(from..to) else {
-        return Vec::new();
-    };
-    // About one item per five bytes of news text.
-    let mut out = Vec::with_capacity(limit.min(slice.len() / 4 + 1));
-    let mut word_start = None;
-    let bytes = slice.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if out.len() >= limit {
-            return out;
-        }
-        // ASCII without decoding; `i` is always at a char boundary.
-        let c = match bytes[i] {
-            b if b.is_ascii() => char::from(b),
-            _ => match slice.get(i..).and_then(|rest| rest.chars().next()) {
-                Some(c) => c,
-                None => break,
-            },
-        };
-        let width = c.len_utf8();
-        if is_gap_word_char(c) {
-            word_start.get_or_insert(i);
-        } else {
-            if let Some(start) = word_start.take() {
-                out.push(lowercase(&slice[start..i]));
-            }
-            if !c.is_whitespace() && out.len() < limit {
-                out.push(Cow::Borrowed(&slice[i..i + width]));
-            }
-        }
-        i += width;
-    }
-    if let Some(start) = word_start {
-        if out.len() < limit {
-            out.push(lowercase(&slice[start..]));
-        }
-    }
-    out
+    gap_items(text, from, to, limit)
+        .into_iter()
+        .map(|item| match text.get(item.start..item.end) {
+            Some(piece) if item.word => lowercase(piece),
+            piece => Cow::Borrowed(piece.unwrap_or_default()),
+        })
+        .collect()
 }
 
 fn relation_for(text: &str, sentence: Span, timex: Span, kind: TimexType) -> Relation {
     let before = word_before(text, sentence, timex);
-    let first = gap(text, timex.start, timex.end).into_iter().next();
+    let first = gap_prefix(text, timex.start, timex.end, 1)
+        .into_iter()
+        .next();
     let signal = before.as_deref().or(first.as_deref()).unwrap_or("");
     match signal {
         "since" | "from" => Relation::BegunBy,
@@ -382,11 +368,13 @@ pub(super) fn dated_events(
     timex: Span,
     kind: TimexType,
 ) -> (DatingRule, Vec<usize>) {
+    // `in_sentence` is in text order: the events after the timex are a
+    // suffix of it, and those that end before it lie in the prefix that
+    // starts before it.
+    let after_start = in_sentence.partition_point(|&e| events[e].span.start < timex.end);
+    let after = &in_sentence[after_start..];
     // 1. premodifier
-    if let Some(&next) = in_sentence
-        .iter()
-        .find(|&&e| events[e].span.start >= timex.end)
-    {
+    if let Some(&next) = after.first() {
         let between = text.get(timex.end..events[next].span.start).unwrap_or(",");
         let pieces: Vec<&str> = between.split_whitespace().collect();
         let only_names = pieces.len() <= 2
@@ -404,7 +392,8 @@ pub(super) fn dated_events(
         }
     }
     // 2. governing_event
-    if let Some(&previous) = in_sentence
+    let before_end = in_sentence.partition_point(|&e| events[e].span.start <= timex.start);
+    if let Some(&previous) = in_sentence[..before_end]
         .iter()
         .rev()
         .find(|&&e| events[e].span.end <= timex.start)
@@ -415,11 +404,6 @@ pub(super) fn dated_events(
         }
     }
     // 3. clause_event
-    let after: Vec<usize> = in_sentence
-        .iter()
-        .copied()
-        .filter(|&e| events[e].span.start >= timex.end)
-        .collect();
     if kind == TimexType::Duration {
         let verbs: Vec<usize> = after
             .iter()
@@ -453,110 +437,389 @@ fn tense_relation(tense: Tense, event: &Event) -> Option<Relation> {
 }
 
 /// The relation of event `e` to the DCT, from its tense or that of the
-/// nearest tensed event of its sentence.
-fn dct_relation(doc: &Document, e: usize) -> Option<Relation> {
-    let event = &doc.events[e];
+/// nearest tensed event of its sentence (the first of two as near).
+/// `tensed` keeps the tensed events of the sentence last asked about.
+fn dct_relation(
+    doc: &Document,
+    e: usize,
+    tensed: &mut Option<(usize, Vec<usize>)>,
+) -> Option<Relation> {
+    let events = &doc.events;
+    let event = &events[e];
     if let Some(r) = tense_relation(event.tense, event) {
         return Some(r);
     }
     let sentence = doc.sentence_index(event.span.start)?;
-    let bounds = doc.sentences[sentence].span;
-    events_within(&doc.events, bounds)
-        .into_iter()
-        .map(|o| &doc.events[o])
-        .filter(|o| !matches!(o.tense, Tense::None | Tense::Infinitive))
-        .min_by_key(|o| o.span.start.abs_diff(event.span.start))
-        .and_then(|o| tense_relation(o.tense, o))
+    if tensed.as_ref().is_none_or(|(s, _)| *s != sentence) {
+        let bounds = doc.sentences[sentence].span;
+        let mut list = events_within(events, bounds);
+        list.retain(|&o| !matches!(events[o].tense, Tense::None | Tense::Infinitive));
+        *tensed = Some((sentence, list));
+    }
+    let (_, tensed) = tensed.as_ref()?;
+    // In text order: the nearest is the first of those that start last at
+    // or before the event, or the first that starts after it.
+    let start = |o: usize| events[o].span.start;
+    let at = event.span.start;
+    let split = tensed.partition_point(|&o| start(o) <= at);
+    let left = split.checked_sub(1).map(|last| {
+        let last_start = start(tensed[last]);
+        tensed[tensed.partition_point(|&o| start(o) < last_start)]
+    });
+    let right = tensed.get(split).copied();
+    let nearest = match (left, right) {
+        (Some(l), Some(r)) if at - start(l) <= start(r) - at => l,
+        (_, Some(r)) => r,
+        (l, None) => l?,
+    };
+    tense_relation(events[nearest].tense, &events[nearest])
 }
 
-/// One sentence's view for pair features: its events (indices into
-/// `events`, in text order) and the ones the rules pick for the timex.
-pub(super) struct PairContext<'a> {
-    pub text: &'a str,
-    pub sentence: Span,
-    pub events: &'a [Event],
-    pub in_sentence: &'a [usize],
-    pub rule_choice: &'a [usize],
+/// One sentence read once for the pair features of all its timexes: its
+/// events (indices into `events`, in text order) with their own features,
+/// and its gap items with running counts of the marks the features ask
+/// about, so that a pair's gap costs two binary searches, not a rescan.
+pub(super) struct SentenceView<'a> {
+    text: &'a str,
+    bounds: Span,
+    events: &'a [Event],
+    /// The sentence's events, indices into `events`, in text order.
+    pub in_sentence: Vec<usize>,
+    /// Per event of `in_sentence`: (word hash, part-of-speech hash, next
+    /// word hash).
+    event_parts: Vec<(u64, u64, u64)>,
+    /// The first tensed verb of the sentence.
+    first_verb: Option<usize>,
+    /// The gap items (`gap`'s words and marks) of the sentence, as spans.
+    items: Vec<GapItem>,
+    /// `marks[i]`: how many of the first `i` items carry each mark.
+    marks: Vec<[u32; MARKS]>,
 }
 
-/// The features of the pair (event `e`, timex) of one sentence; returns
-/// whether a clause break ([`breaks_clause`]) lies between them.
+#[derive(Debug, Clone, Copy)]
+struct GapItem {
+    start: usize,
+    end: usize,
+    word: bool,
+}
+
+const MARKS: usize = 5;
+
+/// Which marks a (lowercased) gap item carries: a comma, a clause word, a
+/// quote, a conjunction, a clause break ([`breaks_clause`]).
+fn marks_of(item: &str) -> [bool; MARKS] {
+    [
+        item == ",",
+        matches!(
+            item,
+            "that" | "which" | "who" | "when" | "while" | "because" | "if"
+        ),
+        matches!(item, "\"" | "`" | "'" | "\u{201c}" | "\u{201d}"),
+        matches!(item, "and" | "but" | "or" | ";"),
+        breaks_clause(item),
+    ]
+}
+
+/// What the pair features read from the gap between an event and a timex.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct GapSummary {
+    /// How many items the gap holds.
+    len: usize,
+    marks: [bool; MARKS],
+}
+
+impl GapSummary {
+    fn of_items<S: AsRef<str>>(items: &[S]) -> GapSummary {
+        let mut summary = GapSummary {
+            len: items.len(),
+            ..GapSummary::default()
+        };
+        for item in items {
+            summary.add(item.as_ref());
+        }
+        summary
+    }
+
+    fn add(&mut self, item: &str) {
+        for (mark, has) in self.marks.iter_mut().zip(marks_of(item)) {
+            *mark |= has;
+        }
+    }
+}
+
+/// The first `limit` gap items of `text[from..to]` as absolute spans
+/// (the items of [`gap`], unlowercased): runs of word chars
+/// ([`is_gap_word_char`]), and every other char but whitespace on its own.
+fn gap_items(text: &str, from: usize, to: usize, limit: usize) -> Vec<GapItem> {
+    let Some(slice) = text.get(from..to) else {
+        return Vec::new();
+    };
+    // About one item per five bytes of news text.
+    let mut out = Vec::with_capacity(limit.min(slice.len() / 4 + 1));
+    let mut word_start = None;
+    let mut i = 0;
+    while out.len() < limit {
+        let Some(c) = char_at(slice, i) else {
+            break;
+        };
+        let width = c.len_utf8();
+        if is_gap_word_char(c) {
+            word_start.get_or_insert(i);
+        } else {
+            if let Some(start) = word_start.take() {
+                out.push(GapItem {
+                    start: from + start,
+                    end: from + i,
+                    word: true,
+                });
+            }
+            if !c.is_whitespace() && out.len() < limit {
+                out.push(GapItem {
+                    start: from + i,
+                    end: from + i + width,
+                    word: false,
+                });
+            }
+        }
+        i += width;
+    }
+    if let Some(start) = word_start {
+        if out.len() < limit {
+            out.push(GapItem {
+                start: from + start,
+                end: to,
+                word: true,
+            });
+        }
+    }
+    out
+}
+
+/// [`marks_of`] the lowercased `item`, lowercasing on the stack: no mark
+/// is longer than 7 bytes, and only an ASCII word lowercases to an ASCII
+/// mark word (the non-ASCII marks are single quote chars, never lowercased).
+fn marks_of_unlowered(item: &str) -> [bool; MARKS] {
+    let bytes = item.as_bytes();
+    if bytes.len() > 7 {
+        return [false; MARKS];
+    }
+    if !item.is_ascii() {
+        return marks_of(&lowercase(item));
+    }
+    let mut lowered = [0u8; 7];
+    for (to, from) in lowered.iter_mut().zip(bytes) {
+        *to = from.to_ascii_lowercase();
+    }
+    match std::str::from_utf8(&lowered[..bytes.len()]) {
+        Ok(word) => marks_of(word),
+        Err(_) => [false; MARKS],
+    }
+}
+
+/// The FNV-1a hash of `word` lowercased as [`str::to_lowercase`] does,
+/// allocating only for a word with uppercase or non-ASCII letters.
+fn lowercase_hash(word: &str) -> u64 {
+    use super::features::fnv1a;
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        fnv1a(word.as_bytes())
+    } else {
+        fnv1a(word.to_lowercase().as_bytes())
+    }
+}
+
+impl<'a> SentenceView<'a> {
+    /// Reads the sentence `bounds` of `text` and its events.
+    pub(super) fn new(text: &'a str, bounds: Span, events: &'a [Event]) -> SentenceView<'a> {
+        use super::features::fnv1a;
+        let in_sentence = events_within(events, bounds);
+        let event_parts = in_sentence
+            .iter()
+            .map(|&e| {
+                let event = &events[e];
+                let next_word = gap_prefix(text, event.span.end, bounds.end, 1)
+                    .into_iter()
+                    .next()
+                    .map(|w| fnv1a(w.as_bytes()))
+                    .unwrap_or(0);
+                (
+                    lowercase_hash(&event.text),
+                    fnv1a(event.pos.as_bytes()),
+                    next_word,
+                )
+            })
+            .collect();
+        let first_verb = in_sentence
+            .iter()
+            .copied()
+            .find(|&o| events[o].pos == "VERB" && !matches!(events[o].tense, Tense::None));
+        let items = gap_items(text, bounds.start, bounds.end, usize::MAX);
+        let mut marks = Vec::with_capacity(items.len() + 1);
+        let mut running = [0u32; MARKS];
+        marks.push(running);
+        for item in &items {
+            let item = text.get(item.start..item.end).unwrap_or_default();
+            for (count, has) in running.iter_mut().zip(marks_of_unlowered(item)) {
+                *count += u32::from(has);
+            }
+            marks.push(running);
+        }
+        SentenceView {
+            text,
+            bounds,
+            events,
+            in_sentence,
+            event_parts,
+            first_verb,
+            items,
+            marks,
+        }
+    }
+
+    /// `GapSummary::of_items(&gap(text, from, to))`, from the running counts.
+    fn gap_summary(&self, from: usize, to: usize) -> GapSummary {
+        if from >= to || !self.text.is_char_boundary(from) || !self.text.is_char_boundary(to) {
+            return GapSummary::of_items(&gap(self.text, from, to));
+        }
+        if from < self.bounds.start || to > self.bounds.end {
+            return GapSummary::of_items(&gap(self.text, from, to));
+        }
+        // The items that meet [from, to): only words can stick out of it,
+        // as marks are one char each.
+        let first = self.items.partition_point(|item| item.end <= from);
+        let last = self.items.partition_point(|item| item.start < to);
+        if first >= last {
+            return GapSummary::default();
+        }
+        let mut summary = GapSummary::default();
+        let (mut whole_first, mut whole_last) = (first, last);
+        let head = self.items[first];
+        let tail = self.items[last - 1];
+        if first + 1 == last {
+            summary.len = 1;
+            let piece = self.text.get(head.start.max(from)..head.end.min(to));
+            summary.add(&lowercase(piece.unwrap_or_default()));
+            return summary;
+        }
+        if head.start < from {
+            debug_assert!(head.word);
+            summary.len += 1;
+            summary.add(&lowercase(
+                self.text.get(from..head.end).unwrap_or_default(),
+            ));
+            whole_first += 1;
+        }
+        if tail.end > to {
+            debug_assert!(tail.word);
+            summary.len += 1;
+            summary.add(&lowercase(
+                self.text.get(tail.start..to).unwrap_or_default(),
+            ));
+            whole_last -= 1;
+        }
+        summary.len += whole_last - whole_first;
+        let (before, after) = (self.marks[whole_first], self.marks[whole_last]);
+        for (mark, (a, b)) in summary.marks.iter_mut().zip(after.iter().zip(before)) {
+            *mark |= *a > b;
+        }
+        summary
+    }
+
+    /// How many of the sentence's events, and of its verbs, lie within
+    /// `[from, to)` (each up to 3).
+    fn events_between(&self, from: usize, to: usize) -> (u64, u64) {
+        let events = self.events;
+        let first = self
+            .in_sentence
+            .partition_point(|&o| events[o].span.start < from);
+        let (mut inside, mut verbs) = (0u64, 0u64);
+        for &o in &self.in_sentence[first..] {
+            let span = events[o].span;
+            if span.start > to {
+                break;
+            }
+            if span.end <= to {
+                inside += 1;
+                verbs += u64::from(events[o].pos == "VERB");
+            }
+        }
+        (inside.min(3), verbs.min(3))
+    }
+}
+
+/// The parts of the pair features that depend on the timex alone, and the
+/// events the rules pick for it.
+pub(super) struct TimexView<'t> {
+    timex: &'t crate::model::Timex,
+    signal: u64,
+    opens_sentence: bool,
+    rule_choice: Vec<usize>,
+}
+
+impl<'t> TimexView<'t> {
+    pub(super) fn new(
+        sentence: &SentenceView<'_>,
+        timex: &'t crate::model::Timex,
+        rule_choice: Vec<usize>,
+    ) -> TimexView<'t> {
+        use super::features::fnv1a;
+        let text = sentence.text;
+        let signal = word_before(text, sentence.bounds, timex.span).unwrap_or_default();
+        let signal = if signal.chars().any(char::is_alphabetic) {
+            fnv1a(signal.as_bytes())
+        } else {
+            fnv1a(b"<punct>")
+        };
+        let opens_sentence =
+            gap_prefix(text, sentence.bounds.start, timex.span.start, 2).len() <= 1;
+        TimexView {
+            timex,
+            signal,
+            opens_sentence,
+            rule_choice,
+        }
+    }
+}
+
+/// The features of the pair (the `k`th event of the sentence, timex);
+/// returns whether a clause break ([`breaks_clause`]) lies between them.
 pub(super) fn pair_features(
-    context: &PairContext<'_>,
-    e: usize,
-    timex: &crate::model::Timex,
+    sentence: &SentenceView<'_>,
+    timex_view: &TimexView<'_>,
+    k: usize,
     out: &mut Vec<u64>,
 ) -> bool {
-    let PairContext {
-        text,
-        sentence,
-        events,
-        in_sentence,
-        rule_choice,
-    } = *context;
-    use super::features::{fnv1a, mix};
-    let event = &events[e];
-    let chosen = u64::from(rule_choice.contains(&e));
+    use super::features::mix;
+    let e = sentence.in_sentence[k];
+    let event = &sentence.events[e];
+    let timex = timex_view.timex;
+    let (word, pos, next_word) = sentence.event_parts[k];
+    let chosen = u64::from(timex_view.rule_choice.contains(&e));
     let left = event.span.end <= timex.span.start;
     let (from, to) = if left {
         (event.span.end, timex.span.start)
     } else {
         (timex.span.end, event.span.start)
     };
-    let between = gap(text, from, to);
+    let between = sentence.gap_summary(from, to);
     let dir = u64::from(left) + 1;
-    let distance = match between.len() {
+    let distance = match between.len {
         n @ 0..=3 => n as u64,
         4..=5 => 4,
         6..=8 => 5,
         9..=12 => 6,
         _ => 7,
     };
-    let inside = |o: &&usize| {
-        let s = events[**o].span;
-        s.start >= from && s.end <= to
-    };
-    let events_between = in_sentence.iter().filter(inside).count().min(3) as u64;
-    let verbs_between = in_sentence
-        .iter()
-        .filter(inside)
-        .filter(|&&o| events[o].pos == "VERB")
-        .count()
-        .min(3) as u64;
-    let signal = word_before(text, sentence, timex.span).unwrap_or_default();
-    let signal = if signal.chars().any(char::is_alphabetic) {
-        fnv1a(signal.as_bytes())
-    } else {
-        fnv1a(b"<punct>")
-    };
-    let pos = fnv1a(event.pos.as_bytes());
+    let (events_between, verbs_between) = sentence.events_between(from, to);
+    let signal = timex_view.signal;
     let class = event.class as u64 + 1;
     let tense = event.tense as u64 + 1;
     let kind = timex.kind as u64 + 1;
-    let word = fnv1a(event.text.to_lowercase().as_bytes());
-    let first_verb = in_sentence
-        .iter()
-        .find(|&&o| events[o].pos == "VERB" && !matches!(events[o].tense, Tense::None))
-        .is_some_and(|&o| o == e);
-    let timex_opens = gap_prefix(text, sentence.start, timex.span.start, 2).len() <= 1;
-    let comma = between.iter().any(|w| w == ",");
-    let clause = between.iter().any(|w| {
-        matches!(
-            &**w,
-            "that" | "which" | "who" | "when" | "while" | "because" | "if"
-        )
-    });
-    let quote = between
-        .iter()
-        .any(|w| matches!(&**w, "\"" | "`" | "'" | "\u{201c}" | "\u{201d}"));
-    let conj = between
-        .iter()
-        .any(|w| matches!(&**w, "and" | "but" | "or" | ";"));
-    let next_word = gap_prefix(text, event.span.end, sentence.end, 1)
-        .into_iter()
-        .next()
-        .map(|w| fnv1a(w.as_bytes()))
-        .unwrap_or(0);
+    let first_verb = sentence.first_verb == Some(e);
+    let timex_opens = timex_view.opens_sentence;
+    let [comma, clause, quote, conj, crosses_clause] = between.marks;
     out.extend([
         mix(200, 0, 0),
         mix(201, dir, distance),
@@ -590,7 +853,7 @@ pub(super) fn pair_features(
         mix(225, chosen, pos),
         mix(226, chosen, kind * 4 + verbs_between),
     ]);
-    between.iter().any(|w| breaks_clause(w))
+    crosses_clause
 }
 
 #[cfg(test)]
@@ -752,6 +1015,59 @@ mod tests {
     }
 
     #[test]
+    fn untensed_events_take_the_tense_of_the_nearest_tensed_one() {
+        let text = "a b c d e f g h i j k l. m n o p q r s t";
+        let tenses = [
+            Tense::None,
+            Tense::Past,
+            Tense::Future,
+            Tense::Infinitive,
+            Tense::Present,
+        ];
+        for shift in 0..tenses.len() {
+            let mut d = doc(text, &[], &[]);
+            d.sentences = vec![
+                Sentence {
+                    span: Span::new(0, 24),
+                    id: None,
+                },
+                Sentence {
+                    span: Span::new(25, text.len()),
+                    id: None,
+                },
+            ];
+            // Events on every letter, two on some (same start), with
+            // tenses that leave ties between left and right neighbours.
+            for (i, at) in (0..text.len()).step_by(2).enumerate() {
+                for copy in 0..1 + usize::from(i % 3 == 1) {
+                    let mut event = Event::new(
+                        format!("e{i}_{copy}"),
+                        Span::new(at, at + 1),
+                        "x",
+                        EventClass::Occurrence,
+                    );
+                    event.tense = tenses[(i * 7 + copy + shift) % tenses.len()];
+                    d.events.push(event);
+                }
+            }
+            let mut tensed = None;
+            for e in 0..d.events.len() {
+                let event = &d.events[e];
+                let expected = tense_relation(event.tense, event).or_else(|| {
+                    let bounds = d.sentences[d.sentence_index(event.span.start)?].span;
+                    events_within(&d.events, bounds)
+                        .into_iter()
+                        .map(|o| &d.events[o])
+                        .filter(|o| !matches!(o.tense, Tense::None | Tense::Infinitive))
+                        .min_by_key(|o| o.span.start.abs_diff(event.span.start))
+                        .and_then(|o| tense_relation(o.tense, o))
+                });
+                assert_eq!(dct_relation(&d, e, &mut tensed), expected, "{shift} {e}");
+            }
+        }
+    }
+
+    #[test]
     fn without_a_dct_undated_events_stay_unlinked() {
         let mut d = doc("He will go.", &[("go", "VERB", Tense::Future)], &[]);
         d.dct = None;
@@ -763,7 +1079,56 @@ mod tests {
 
 #[cfg(test)]
 mod gap_tests {
-    use super::{gap, gap_last, gap_prefix};
+    use super::{gap, gap_last, gap_prefix, GapSummary, SentenceView};
+    use crate::model::{Event, EventClass, Span};
+
+    #[test]
+    fn the_sentence_view_summarizes_every_gap_as_a_rescan_would() {
+        let texts = [
+            "",
+            "He said, on Sunday",
+            "the U.S.-led talks ÉTÉ Σ didn’t THAT and, \"so\" ",
+            "(a) \"b\" -- c' Which;but",
+            "日本 7:30 ",
+            "ΣΑΣ Kelvin \u{212a} İstanbul, THAT",
+        ];
+        for text in texts {
+            // An event on every other char boundary, one char long.
+            let mut events = Vec::new();
+            for (i, (at, c)) in text.char_indices().enumerate().filter(|(i, _)| i % 2 == 0) {
+                let mut event = Event::new(
+                    format!("e{i}"),
+                    Span::new(at, at + c.len_utf8()),
+                    c.to_string(),
+                    EventClass::Occurrence,
+                );
+                if i % 4 == 0 {
+                    event.pos = "VERB".into();
+                }
+                events.push(event);
+            }
+            let view = SentenceView::new(text, Span::new(0, text.len()), &events);
+            for from in 0..=text.len() + 1 {
+                for to in 0..=text.len() + 1 {
+                    assert_eq!(
+                        view.gap_summary(from, to),
+                        GapSummary::of_items(&gap(text, from, to)),
+                        "{text:?} {from}..{to}"
+                    );
+                    let inside: Vec<&Event> = events
+                        .iter()
+                        .filter(|e| e.span.start >= from && e.span.end <= to)
+                        .collect();
+                    let verbs = inside.iter().filter(|e| e.pos == "VERB").count();
+                    assert_eq!(
+                        view.events_between(from, to),
+                        (inside.len().min(3) as u64, verbs.min(3) as u64),
+                        "{text:?} {from}..{to}"
+                    );
+                }
+            }
+        }
+    }
 
     /// The gap as a list of owned strings, char by char: what `gap` gives
     /// with fewer allocations.

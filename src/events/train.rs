@@ -203,15 +203,26 @@ fn collect_pairs(
             _ => None,
         })
         .collect();
+    let mut view: Option<(usize, links::SentenceView<'_>)> = None;
     for timex in &doc.timexes {
         let Some(sentence) = doc.sentence_index(timex.span.start) else {
             continue;
         };
         let bounds = doc.sentences[sentence].span;
-        let in_sentence = links::events_within(&doc.events, bounds);
+        if view.as_ref().is_none_or(|(s, _)| *s != sentence) {
+            view = Some((
+                sentence,
+                links::SentenceView::new(&doc.text, bounds, &doc.events),
+            ));
+        }
+        let Some((_, sentence_view)) = view.as_ref() else {
+            continue;
+        };
+        let in_sentence = &sentence_view.in_sentence;
         let (_, rule_choice) =
-            links::dated_events(&doc.text, &doc.events, &in_sentence, timex.span, timex.kind);
-        for &e in &in_sentence {
+            links::dated_events(&doc.text, &doc.events, in_sentence, timex.span, timex.kind);
+        let timex_view = links::TimexView::new(sentence_view, timex, rule_choice);
+        for (k, &e) in in_sentence.iter().enumerate() {
             let event = &doc.events[e];
             if event.span.overlaps(timex.span)
                 || event.span.start.abs_diff(timex.span.start) > links::MAX_PAIR_DISTANCE
@@ -219,14 +230,7 @@ fn collect_pairs(
                 continue;
             }
             let start = all_features.len();
-            let context = links::PairContext {
-                text: &doc.text,
-                sentence: bounds,
-                events: &doc.events,
-                in_sentence: &in_sentence,
-                rule_choice: &rule_choice,
-            };
-            links::pair_features(&context, e, timex, all_features);
+            links::pair_features(sentence_view, &timex_view, k, all_features);
             let gold = linked.contains(&(event.instance_id.as_str(), timex.id.as_str()));
             pairs.push((start..all_features.len(), usize::from(gold)));
         }
