@@ -558,6 +558,23 @@ fn pair_documents<'a, G>(
     Ok(pairs)
 }
 
+/// Reads a gold corpus file as UTF-8 and parses it, naming the file in
+/// every error (the WikiWars and MEANTIME readers share it).
+fn read_corpus_file<T>(
+    path: &std::path::Path,
+    parse: impl FnOnce(&str) -> Result<T, Error>,
+) -> Result<T, Error> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Error::invalid(format!(
+            "{}: not UTF-8 text (invalid byte at offset {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    parse(&text).map_err(|e| Error::invalid(format!("{}: {e}", path.display())))
+}
+
 fn check_same_text(id: &str, gold: &str, system: &str) -> Result<(), Error> {
     if gold == system {
         return Ok(());

@@ -123,16 +123,7 @@ impl MeantimeDocument {
 /// assert!(err.to_string().contains("no/such/file.xml"));
 /// ```
 pub fn read_meantime(path: impl AsRef<Path>) -> Result<MeantimeDocument, Error> {
-    let path = path.as_ref();
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let xml = String::from_utf8(bytes).map_err(|e| {
-        Error::invalid(format!(
-            "{}: not UTF-8 text (invalid byte at offset {})",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        ))
-    })?;
-    parse_meantime(&xml).map_err(|e| Error::invalid(format!("{}: {e}", path.display())))
+    super::read_corpus_file(path.as_ref(), parse_meantime)
 }
 
 /// A markable or relation being read.

@@ -96,16 +96,7 @@ impl Timex2Document {
 /// assert!(err.to_string().contains("no/such/file.sgm"));
 /// ```
 pub fn read_timex2(path: impl AsRef<Path>) -> Result<Timex2Document, Error> {
-    let path = path.as_ref();
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let sgml = String::from_utf8(bytes).map_err(|e| {
-        Error::invalid(format!(
-            "{}: not UTF-8 text (invalid byte at offset {})",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        ))
-    })?;
-    parse_timex2(&sgml).map_err(|e| Error::invalid(format!("{}: {e}", path.display())))
+    super::read_corpus_file(path.as_ref(), parse_timex2)
 }
 
 /// Parses a TIMEX2-annotated SGML document: `DOCID`, `DATETIME` and the
