@@ -505,22 +505,17 @@ mod tests {
     /// The TempEval-3 training documents outside the development split, or
     /// `None` (with a message) when `../shared/data` is absent.
     fn training_documents() -> Option<Vec<Document>> {
-        let root = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../shared/data/tempeval3/train"
-        );
-        let mut docs = Vec::new();
-        for part in ["timebank", "aquaint"] {
-            let Ok(dir) = std::fs::read_dir(format!("{root}/{part}")) else {
-                eprintln!("skipped: no TempEval-3 training data at {root}");
-                return None;
-            };
-            for entry in dir.flatten() {
-                let name = entry.file_name().to_string_lossy().into_owned();
-                if !crate::is_dev_file(&name) {
-                    docs.push(crate::read_timeml(entry.path()).expect("readable TimeML"));
-                }
-            }
+        let docs: Vec<Document> = crate::io::timeml::tempeval_training_documents()
+            .into_iter()
+            .filter(|(path, _)| {
+                let name = path.file_name().map(|n| n.to_string_lossy());
+                !name.is_some_and(|n| crate::is_dev_file(&n))
+            })
+            .map(|(_, doc)| doc)
+            .collect();
+        if docs.is_empty() {
+            eprintln!("skipped: no TempEval-3 training data in ../shared/data");
+            return None;
         }
         Some(docs)
     }

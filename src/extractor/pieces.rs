@@ -581,40 +581,26 @@ mod tests {
                 );
             }
         }
-        let root = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../shared/data/tempeval3/train"
-        );
         let mut all = String::new();
         let (mut files, mut file_pieces) = (0, 0);
-        for part in ["timebank", "aquaint"] {
-            let Ok(entries) = std::fs::read_dir(format!("{root}/{part}")) else {
-                continue;
-            };
-            let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-            paths.sort();
-            for path in paths {
-                let Ok(doc) = crate::io::timeml::read_timeml(&path) else {
-                    continue;
-                };
-                let Document { text, dct, .. } = doc;
-                files += 1;
-                file_pieces += pieces(&text, 1).len();
-                let name = path.display().to_string();
-                check(&text, dct.clone(), 1, true, &name);
-                check(&text, None, 1, false, &name);
-                for (i, flat) in without_paragraphs(&text).iter().enumerate() {
-                    let name = format!("{name}, {}", ["no blank lines", "one line"][i]);
-                    // With events (the timexes are compared too).
-                    check_with(flat, dct.clone(), 1, &[true], &name);
-                    check_with(flat, None, 1, &[true], &name);
-                }
-                all.push_str(text.trim());
-                all.push_str("\n\n");
+        for (path, doc) in crate::io::timeml::tempeval_training_documents() {
+            let Document { text, dct, .. } = doc;
+            files += 1;
+            file_pieces += pieces(&text, 1).len();
+            let name = path.display().to_string();
+            check(&text, dct.clone(), 1, true, &name);
+            check(&text, None, 1, false, &name);
+            for (i, flat) in without_paragraphs(&text).iter().enumerate() {
+                let name = format!("{name}, {}", ["no blank lines", "one line"][i]);
+                // With events (the timexes are compared too).
+                check_with(flat, dct.clone(), 1, &[true], &name);
+                check_with(flat, None, 1, &[true], &name);
             }
+            all.push_str(text.trim());
+            all.push_str("\n\n");
         }
         if all.is_empty() {
-            eprintln!("skipped the TempEval-3 texts: {root} is absent");
+            eprintln!("skipped the TempEval-3 texts: no training data in ../shared/data");
             return;
         }
         // The test cuts most texts, and the whole corpus, into many pieces.

@@ -1157,6 +1157,31 @@ impl<'d> Writer<'d> {
     }
 }
 
+/// The TempEval-3 training files in `../shared/data` (TimeBank, then
+/// AQUAINT, each in path order) that read as TimeML, for the unit tests
+/// that check a property over real news; empty when the folder is absent.
+#[cfg(test)]
+pub(crate) fn tempeval_training_documents() -> Vec<(std::path::PathBuf, Document)> {
+    let root = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/data/tempeval3/train"
+    );
+    let mut documents = Vec::new();
+    for part in ["timebank", "aquaint"] {
+        let Ok(entries) = std::fs::read_dir(format!("{root}/{part}")) else {
+            continue;
+        };
+        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for path in paths {
+            if let Ok(doc) = read_timeml(&path) {
+                documents.push((path, doc));
+            }
+        }
+    }
+    documents
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

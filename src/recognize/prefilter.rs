@@ -444,23 +444,12 @@ mod tests {
 
     #[test]
     fn the_prefilter_keeps_every_mention_of_the_tempeval_texts() {
-        let root = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../shared/data/tempeval3/train"
-        );
-        let mut texts = Vec::new();
-        for part in ["timebank", "aquaint"] {
-            let Ok(entries) = std::fs::read_dir(format!("{root}/{part}")) else {
-                continue;
-            };
-            for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
-                if let Ok(doc) = crate::io::timeml::read_timeml(&path) {
-                    texts.push((path, doc.text));
-                }
-            }
-        }
+        let texts: Vec<_> = crate::io::timeml::tempeval_training_documents()
+            .into_iter()
+            .map(|(path, doc)| (path, doc.text))
+            .collect();
         if texts.is_empty() {
-            eprintln!("skipped: {root} is absent");
+            eprintln!("skipped: no TempEval-3 training data in ../shared/data");
             return;
         }
         let mut total = 0;

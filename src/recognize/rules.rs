@@ -3125,24 +3125,13 @@ mod tests {
 
     #[test]
     fn guards_change_nothing_on_the_tempeval_texts() {
-        let root = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../shared/data/tempeval3/train"
-        );
         let (mut texts, mut tokens) = (0, 0);
-        for part in ["timebank", "aquaint"] {
-            let Ok(entries) = std::fs::read_dir(format!("{root}/{part}")) else {
-                continue;
-            };
-            for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
-                if let Ok(doc) = crate::io::timeml::read_timeml(&path) {
-                    tokens += guards_change_nothing_in(&doc.text, &path.display().to_string());
-                    texts += 1;
-                }
-            }
+        for (path, doc) in crate::io::timeml::tempeval_training_documents() {
+            tokens += guards_change_nothing_in(&doc.text, &path.display().to_string());
+            texts += 1;
         }
         if texts == 0 {
-            eprintln!("skipped: {root} is absent");
+            eprintln!("skipped: no TempEval-3 training data in ../shared/data");
             return;
         }
         assert!(
