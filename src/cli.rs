@@ -1024,18 +1024,13 @@ fn timeline_eval(args: TimelineEvalArgs) -> Result<(), Failure> {
     }
     let all: Vec<TimelineScores> = rows.iter().map(|r| r.scores).collect();
     let average = TimelineScores::macro_average(&all);
-    let output = if args.json {
-        let report = TimelineReport {
-            entities: rows,
-            macro_average: average,
-        };
-        serde_json::to_string_pretty(&report)
-            .map_err(|e| failed(format!("cannot write JSON: {e}")))?
-            + "\n"
-    } else {
-        timeline_table(&rows, &average)
+    let report = TimelineReport {
+        entities: rows,
+        macro_average: average,
     };
-    write_stdout(&output)
+    write_scores(&report, args.json, || {
+        timeline_table(&report.entities, &report.macro_average)
+    })
 }
 
 #[derive(serde::Serialize)]
@@ -1190,14 +1185,9 @@ fn eval(args: EvalArgs) -> Result<(), Failure> {
         }
         scores.errors.retain(|doc| !doc.errors.is_empty());
     }
-    let output = if args.json {
-        serde_json::to_string_pretty(&scores)
-            .map_err(|e| failed(format!("cannot write JSON: {e}")))?
-            + "\n"
-    } else {
+    write_scores(&scores, args.json, || {
         score_table(&scores, args.split, list_errors)
-    };
-    write_stdout(&output)
+    })
 }
 
 /// The TIMEX2 gold files of a WikiWars-like folder, each with the raw SGML
@@ -1262,12 +1252,21 @@ fn wikiwars_eval(args: WikiwarsEvalArgs) -> Result<(), Failure> {
     if !args.errors {
         scores.errors.clear();
     }
-    let output = if args.json {
-        serde_json::to_string_pretty(&scores)
+    write_scores(&scores, args.json, || timex2_table(&scores))
+}
+
+/// Prints scores as pretty JSON, or as the table `table` writes.
+fn write_scores(
+    scores: &impl Serialize,
+    json: bool,
+    table: impl FnOnce() -> String,
+) -> Result<(), Failure> {
+    let output = if json {
+        serde_json::to_string_pretty(scores)
             .map_err(|e| failed(format!("cannot write JSON: {e}")))?
             + "\n"
     } else {
-        timex2_table(&scores)
+        table()
     };
     write_stdout(&output)
 }
@@ -1300,14 +1299,7 @@ fn meantime_eval(args: MeantimeEvalArgs) -> Result<(), Failure> {
     for (_, doc) in &mut scores.documents {
         doc.errors.clear();
     }
-    let output = if args.json {
-        serde_json::to_string_pretty(&scores)
-            .map_err(|e| failed(format!("cannot write JSON: {e}")))?
-            + "\n"
-    } else {
-        scores.to_table()
-    };
-    write_stdout(&output)
+    write_scores(&scores, args.json, || scores.to_table())
 }
 
 fn timex2_table(scores: &Timex2Scores) -> String {
