@@ -580,6 +580,35 @@ impl Context<'_> {
         }
     }
 
+    /// "that same day", "that day" right after a date given only to the
+    /// month or year ("last October ... that same day"): a day of that
+    /// month or year, which the text does not say (`1998-10-XX`). None
+    /// when a day was set since.
+    fn same_day_of_a_coarser_date(&self) -> Option<Value> {
+        let (date, granularity, tid) = self.discourse.explicit?;
+        if self.discourse.days.last().is_some_and(|m| m.tid >= tid) {
+            return None;
+        }
+        let (value, point) = match granularity {
+            Granularity::Month => (
+                format!("{:04}-{:02}-XX", date.year(), date.month()),
+                Point::Month(date.year(), date.month()),
+            ),
+            Granularity::Year => (
+                format!("{:04}-XX-XX", date.year()),
+                Point::Year(date.year()),
+            ),
+            _ => return None,
+        };
+        let mut v = Value::plain(value);
+        v.interval = point.interval().map(|mut i| {
+            i.exact = false;
+            i
+        });
+        v.anchor = Some(format!("t{tid}"));
+        Some(v)
+    }
+
     /// In an earnings report, the quarter a year before the one reported
     /// on ("a year earlier", "the year-ago quarter"): a year before the
     /// reported quarter, else before the quarter preceding the DCT.
@@ -652,9 +681,16 @@ impl Context<'_> {
         direction: Option<Direction>,
         sentence: (usize, usize),
     ) -> Value {
+        let same_day = matches!(mention.form, Form::DayAfter { offset: 0 });
         let mut v = match self.anaphoric_weekday(mention) {
             Some(v) => v,
-            None => self.form_value(&mention.form, direction),
+            None => match same_day
+                .then(|| self.same_day_of_a_coarser_date())
+                .flatten()
+            {
+                Some(v) => v,
+                None => self.form_value(&mention.form, direction),
+            },
         };
         if let Some(point) = self.reported_quarter(mention) {
             let anchor = v.anchor.take();
@@ -1058,7 +1094,10 @@ impl Context<'_> {
                 } else {
                     anchor.year() + 1
                 };
-                self.point_value(Point::Month(y, month), Some(tid), false)
+                let mut v = self.point_value(Point::Month(y, month), Some(tid), false);
+                // "last October ... that same day": the month the text is at
+                v.sets_anchor = NaiveDate::from_ymd_opt(y, month, 1);
+                v
             }
             Form::Shift {
                 amount,

@@ -1928,6 +1928,18 @@ impl<'a> Parser<'a> {
                     };
                     return Some(found(j + 1, TimexType::Duration, form, "vague_duration"));
                 }
+                // "the last quarter", "the next quarter": a quarter of the
+                // calendar (2025-Q3), as a report names it, not three months
+                if unit == Unit::Quarter && matches!(lead, "past" | "last" | "next" | "coming") {
+                    let offset = if reach == Reach::Back { -1 } else { 1 };
+                    let form = Form::Relative { unit, offset };
+                    return Some(found(
+                        j + 1,
+                        TimexType::Date,
+                        form,
+                        "the_last_or_next_quarter",
+                    ));
+                }
                 if matches!(lead, "past" | "last" | "next" | "coming") {
                     let form = Form::Duration {
                         amount: Amount::Count(1.0),

@@ -26,6 +26,11 @@ const FUTURE: &[&str] = &[
     "resumes",
     "meets",
     "convenes",
+    // a plural subject's schedule: "the two leaders meet Monday"
+    "meet",
+    "convene",
+    "reconvene",
+    "resume",
     "expires",
     "arrives",
     "departs",
@@ -237,7 +242,23 @@ fn cue_at(words: &[Word], i: usize, before_expression: bool, left: bool) -> Opti
             return Some(Direction::Future);
         }
     }
+    // "were planning to drive", "was due to arrive", "is set for": a plan
+    // seen from its time, which lies ahead ("was about to be deported"
+    // is the time of the clause itself)
+    if matches!(word.norm.as_str(), "was" | "were" | "is" | "are")
+        && matches!(next, "planning" | "preparing" | "due" | "slated" | "set")
+    {
+        return Some(Direction::Future);
+    }
     let d = cue(word)?;
+    // "did not meet", "could not resume": no schedule
+    if matches!(
+        word.norm.as_str(),
+        "meet" | "convene" | "reconvene" | "resume"
+    ) && matches!(prev, "did" | "not" | "t" | "never" | "to")
+    {
+        return None;
+    }
     // "plans to", not "vacation plans"
     if matches!(word.norm.as_str(), "plans" | "plan") && next != "to" {
         return None;
@@ -342,6 +363,12 @@ pub(crate) fn cue_near(
                         && !NOT_VERBS.contains(&v.norm.as_str())
                 })
             {
+                // "had been scheduled to expire at midnight Friday": a
+                // plan of the past, now gone by
+                if (1..=3).any(|back| i.checked_sub(back).is_some_and(|k| pluperfect(words, k))) {
+                    best = Some((dist, Direction::Past));
+                    break;
+                }
                 // a guess ("shot to death on the night of Oct. 23 as he
                 // stood"): a verb after the expression may overrule it
                 best = Some((dist, Direction::Future));
@@ -352,6 +379,13 @@ pub(crate) fn cue_near(
                 // "had filed its reports by Wednesday": a past perfect
                 // places the clause in the past however far its auxiliary
                 let dist = if pluperfect(words, i) { 1 } else { dist };
+                // "has set Nov. 10 as the deadline": a present perfect
+                // reports now what was done, its object may lie ahead
+                let dist = if matches!(w.norm.as_str(), "has" | "have") {
+                    dist.max(WEAK)
+                } else {
+                    dist
+                };
                 best = Some((dist, d));
                 break;
             }
@@ -372,6 +406,7 @@ pub(crate) fn cue_near(
                 // wins only when it is much nearer
                 if best.is_none_or(|(b, _)| 2 * dist < b || infinitive && dist < b) {
                     best = Some((dist, d));
+                    infinitive = false;
                 }
                 break;
             }
@@ -381,8 +416,14 @@ pub(crate) fn cue_near(
             break;
         }
     }
-    best.map(|(dist, d)| (d, dist))
+    // the guessed "to <verb>" is weak evidence however near
+    best.map(|(dist, d)| (d, if infinitive { dist.max(WEAK) } else { dist }))
 }
+
+/// The distance [`cue_near`] gives a cue that is weak evidence of the
+/// tense however near it stands: further than a verb right beside the
+/// expression.
+const WEAK: usize = 4;
 
 /// Whether token `i` is the "had" of a past perfect: "had filed",
 /// "had been", "had already left".

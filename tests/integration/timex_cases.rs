@@ -23,6 +23,7 @@
 //! | `exact` | `true` or `false` for the interval's `exact` flag; empty means not checked |
 //! | `utc_offset` | `+04:30`; empty means no offset. Checked when an interval is expected |
 //! | `quant`, `freq` | the TIMEX3 `quant` (case-insensitive) and `freq` of a set; empty means not checked |
+//! | `rule` | the name of the rule that must have made the timex; empty means not checked |
 //!
 //! Columns are found by header name, so new columns can be appended. A
 //! line starting with `#` is a comment heading a block of rows.
@@ -300,6 +301,10 @@ fn check(row: &Row<'_>, extractors: &[(Mode, Extractor)]) -> Result<(), String> 
             freq,
             timex.freq.as_deref().unwrap_or(""),
         );
+    }
+    let rule = row.get("rule");
+    if !rule.is_empty() {
+        mismatch(&mut problems, "rule", rule, &timex.rule);
     }
     if problems.is_empty() {
         Ok(())

@@ -133,6 +133,8 @@ def check(row: dict[str, str]) -> str | None:
             problems.append(f"quant {row['quant']!r} != got {got!r}")
     if row.get("freq"):
         expect("freq", row["freq"], tag(getattr(timex, "freq", None)))
+    if row.get("rule"):
+        expect("rule", row["rule"], timex.rule)
     if problems:
         return ", ".join(problems) + "; got " + describe(timex)
     return None
