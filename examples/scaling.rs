@@ -56,7 +56,7 @@
 //! high-water mark (`VmHWM` from `/proc/self/status`, Linux only), which
 //! includes the input text itself.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
@@ -64,24 +64,53 @@ use chronoline::{Dct, Document, Extractor, Options};
 
 const EXAMPLE: &str = include_str!("../data/example-article.txt");
 
+/// The flags passed on to the measured process.
+const FLAGS: [&str; 5] = [
+    "--no-events",
+    "--pieces",
+    "--stages",
+    "--one-paragraph",
+    "--one-line",
+];
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let no_events = args.iter().any(|a| a == "--no-events");
-    let in_pieces = args.iter().any(|a| a == "--pieces");
-    let layout = ["--one-paragraph", "--one-line"]
-        .into_iter()
-        .find(|flag| args.iter().any(|a| a == flag));
+    let has = |flag: &str| args.iter().any(|a| a == flag);
     if let Some(at) = args.iter().position(|a| a == "--one") {
-        let mb: usize = args
-            .get(at + 1)
+        let path = args.get(at + 1).expect("--one takes a file");
+        let dct: Dct = args
+            .get(at + 2)
             .and_then(|s| s.parse().ok())
-            .expect("--one takes a size in MB");
-        measure(mb, !no_events, in_pieces, layout);
+            .expect("--one takes a file and a DCT");
+        measure(
+            Path::new(path),
+            dct,
+            !has("--no-events"),
+            has("--pieces"),
+            has("--stages"),
+        );
         return;
     }
     let mut sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
     if sizes.is_empty() {
         sizes = vec![1, 10, 100];
+    }
+    let (mut base, dct) = base_text();
+    if let Some(layout) = ["--one-paragraph", "--one-line"]
+        .into_iter()
+        .find(|flag| has(flag))
+    {
+        // OCR-like text: no blank line anywhere, one paragraph per line
+        // (`--one-paragraph`), or all on one line (`--one-line`).
+        let end = if layout == "--one-line" { ' ' } else { '\n' };
+        base = base.lines().filter(|line| !line.trim().is_empty()).fold(
+            String::new(),
+            |mut text, line| {
+                text.push_str(line);
+                text.push(end);
+                text
+            },
+        );
     }
     let exe = std::env::current_exe().expect("the path of this program");
     println!(
@@ -97,44 +126,47 @@ fn main() {
         "(peak-base)/input"
     );
     for mb in sizes {
+        let path = std::env::temp_dir().join(format!(
+            "chronoline-scaling-{}-{mb}MB.txt",
+            std::process::id()
+        ));
+        std::fs::write(&path, repeat_to(&base, mb * 1_000_000)).expect("write the input file");
         let mut command = Command::new(&exe);
-        command.args(["--one", &mb.to_string()]);
-        if no_events {
-            command.arg("--no-events");
-        }
-        if in_pieces {
-            command.arg("--pieces");
-        }
-        command.args(layout);
-        let status = command.status().expect("run the measurement");
-        assert!(status.success(), "the {mb} MB run failed");
+        command.arg("--one").arg(&path).arg(dct.to_string());
+        command.args(FLAGS.into_iter().filter(|flag| has(flag)));
+        let status = command.status();
+        let _ = std::fs::remove_file(&path);
+        assert!(
+            status.expect("run the measurement").success(),
+            "the {mb} MB run failed"
+        );
     }
 }
 
-fn measure(mb: usize, events: bool, in_pieces: bool, layout: Option<&str>) {
-    // What the process holds before the text: the program, its tables,
-    // the text it repeats.
-    let (mut base, dct) = base_text();
-    if let Some(layout) = layout {
-        // OCR-like text: no blank line anywhere, one paragraph per line
-        // (`--one-paragraph`), or all on one line (`--one-line`).
-        let end = if layout == "--one-line" { ' ' } else { '\n' };
-        base = base.lines().filter(|line| !line.trim().is_empty()).fold(
-            String::new(),
-            |mut text, line| {
-                text.push_str(line);
-                text.push(end);
-                text
-            },
-        );
-    }
-    let _ = Extractor::new();
-    let base_bytes = resident_bytes("VmRSS:").unwrap_or(0);
-    let text = repeat_to(&base, mb * 1_000_000);
+/// Reads the text of `path` as a program of a user would, extracts from
+/// it and prints a row of the table (with `stages`, the memory at each
+/// stage before it, on standard error).
+fn measure(path: &Path, dct: Dct, events: bool, in_pieces: bool, stages: bool) {
+    let stage = |name: &str| {
+        if stages {
+            eprintln!("{name:<34} {}", Memory::now());
+        }
+    };
+    stage("start");
     let extractor = Extractor::with_options(Options {
         events,
         ..Options::default()
     });
+    stage("Extractor::with_options");
+    // One sentence builds the tables made on first use, so that the base
+    // is the program with all its tables.
+    let warm_up = Instant::now();
+    let _ = extractor.extract("It rained on 3 May 2024, the council said.", None);
+    let warm_up = warm_up.elapsed().as_secs_f64();
+    stage(&format!("one sentence ({warm_up:.3} s)"));
+    let base_bytes = Memory::now().rss;
+    let text = std::fs::read_to_string(path).expect("read the input file");
+    stage("text read");
     let input_bytes = text.len();
     let started = Instant::now();
     let (timexes, events) = if in_pieces {
@@ -152,15 +184,16 @@ fn measure(mb: usize, events: bool, in_pieces: bool, layout: Option<&str>) {
         (doc.timexes.len(), doc.events.len())
     };
     let seconds = started.elapsed().as_secs_f64();
-    let peak = resident_bytes("VmHWM:");
+    stage("extracted");
+    let memory = Memory::now();
     let input_mb = input_bytes as f64 / 1e6;
-    let (peak_mb, ratio, added) = match peak {
+    let (peak_mb, ratio, added) = match memory.peak {
         Some(bytes) => (
             format!("{:.1}", bytes as f64 / 1e6),
             format!("{:.2}", bytes as f64 / input_bytes as f64),
             format!(
                 "{:.2}",
-                bytes.saturating_sub(base_bytes) as f64 / input_bytes as f64
+                bytes.saturating_sub(base_bytes.unwrap_or(0)) as f64 / input_bytes as f64
             ),
         ),
         None => ("n/a".to_string(), "n/a".to_string(), "n/a".to_string()),
@@ -172,7 +205,7 @@ fn measure(mb: usize, events: bool, in_pieces: bool, layout: Option<&str>) {
         seconds / input_mb,
         timexes,
         events,
-        base_bytes as f64 / 1e6,
+        base_bytes.unwrap_or(0) as f64 / 1e6,
         peak_mb,
         ratio,
         added
@@ -182,12 +215,10 @@ fn measure(mb: usize, events: bool, in_pieces: bool, layout: Option<&str>) {
 /// News text and its date: the TempEval-3 training texts when present,
 /// else the built-in article.
 fn base_text() -> (String, Dct) {
-    let dir = Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/data/tempeval3/train/timebank"
-    ));
+    let dir: PathBuf =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/tempeval3/train/timebank");
     let mut text = String::new();
-    if let Ok(entries) = std::fs::read_dir(dir) {
+    if let Ok(entries) = std::fs::read_dir(&dir) {
         let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         paths.sort();
         for path in paths {
@@ -225,11 +256,47 @@ fn repeat_to(base: &str, size: usize) -> String {
     text
 }
 
-/// A memory figure of this process from `/proc/self/status` (`VmHWM:`
-/// the peak, `VmRSS:` the current), in bytes; Linux only.
-fn resident_bytes(field: &str) -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with(field))?;
-    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb * 1024)
+/// Memory figures of this process from `/proc/self/status` (Linux only).
+struct Memory {
+    /// `VmHWM`: the peak resident memory.
+    peak: Option<u64>,
+    /// `VmRSS`: the resident memory now.
+    rss: Option<u64>,
+    /// `RssAnon`: of it, the heap and stacks.
+    anonymous: Option<u64>,
+    /// `RssFile`: of it, pages of the program and libraries.
+    file: Option<u64>,
+}
+
+impl Memory {
+    fn now() -> Memory {
+        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        let field = |name: &str| -> Option<u64> {
+            let line = status.lines().find(|l| l.starts_with(name))?;
+            let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+            Some(kb * 1024)
+        };
+        Memory {
+            peak: field("VmHWM:"),
+            rss: field("VmRSS:"),
+            anonymous: field("RssAnon:"),
+            file: field("RssFile:"),
+        }
+    }
+}
+
+impl std::fmt::Display for Memory {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mb = |bytes: Option<u64>| {
+            bytes.map_or("n/a".to_string(), |b| format!("{:.2}", b as f64 / 1e6))
+        };
+        write!(
+            f,
+            "resident {} MB (heap and stacks {}, program and libraries {}), peak {} MB",
+            mb(self.rss),
+            mb(self.anonymous),
+            mb(self.file),
+            mb(self.peak)
+        )
+    }
 }
