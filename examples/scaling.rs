@@ -1,9 +1,12 @@
 //! How extraction time and memory grow with the input: prints time per MB
 //! and peak resident memory for texts of 1, 10 and 100 MB (or the sizes
-//! given), each measured in a fresh process so that peaks do not carry
-//! over. `base MB` is what the process holds before the text is built
-//! (program, tables, the text it repeats); the last column is the peak
-//! beyond it per input byte.
+//! given). The program writes each text to a temporary file and measures
+//! it in a fresh process that reads the file, as a user's program (or
+//! `chronoline extract FILE`) does, so that neither peaks nor the building
+//! of the text carry over. `base MB` is what that process holds before it
+//! reads the text (program, libraries, the extractor and the tables made
+//! on first use, built by extracting one sentence); the last column is the
+//! peak beyond it per input byte.
 //!
 //! ```text
 //! cargo run --release --example scaling                        # 1 10 100 MB, full pipeline
@@ -12,42 +15,54 @@
 //! cargo run --release --example scaling -- --no-events --pieces 1 10 100
 //! cargo run --release --example scaling -- --one-paragraph --pieces 1 10 100
 //! cargo run --release --example scaling -- --one-line --pieces 1 10 100
+//! cargo run --release --example scaling -- --pieces --stages 1 # memory by stage
 //! ```
 //!
 //! `--one-paragraph` removes the blank lines of the text (one paragraph a
 //! line, as OCR output), `--one-line` puts it all on one line: such text
 //! has no paragraph break, and its pieces end at sentence ends instead.
+//! `--stages` prints, on standard error, the resident memory after each
+//! stage, split into heap (`RssAnon`) and program and library pages
+//! (`RssFile`).
 //!
 //! By default the whole [`Document`] is built (`extract_document`) and
 //! held; with `--pieces`, `Extractor::extract_pieces` hands over each
-//! paragraph-aligned piece of about 64 KiB as it is done and the program
+//! paragraph-aligned piece of about 16 KiB as it is done and the program
 //! counts and drops it, as `chronoline extract --csv OUT` does. Either way
 //! a long text is extracted in pieces, so the work structures (tokens,
 //! words, features) are those of one piece; what grows with the text is
 //! the text and, without `--pieces`, the document's own results.
 //!
-//! Figures of 2026-11-28 (2 shared cores, load 10-12; TempEval-3 text):
+//! Figures of 2026-11-28 (2 shared cores, load 8-10, so seconds move by
+//! 20-30%; TempEval-3 text):
 //!
 //! ```text
 //!                      s/MB at 1 / 10 / 100 MB    peak/input at 1 / 10 / 100 MB
-//! full, --pieces       1.02 / 0.89 / 0.75         9.8 / 2.05 / 1.13
-//! full, document       0.98 / 0.71 / 0.89         23.8 / 16.3 / 15.6
-//! timex-only, --pieces 0.28 / 0.21 / 0.23         8.8 / 1.82 / 1.10
-//! timex-only, document 0.22 / 0.17 / 0.22         10.3 / 3.64 / 2.99
+//! full, --pieces       0.53 / 0.67 / 0.63         6.38 / 1.55 / 1.05
+//! timex-only, --pieces 0.13 / 0.13 / 0.10         4.98 / 1.41 / 1.04
 //! ```
 //!
+//! Before (pieces of 64 KiB, the text built in the measured process):
+//! full, `--pieces` 0.57 / 0.34 / 0.43 s/MB and 9.97 / 1.99 / 1.13
+//! peak/input; timex-only, `--pieces` 0.14 / 0.12 / 0.11 and
+//! 9.23 / 1.85 / 1.11.
 //!
-//! With `--one-paragraph` (2026-11-28, load 4-11): full, `--pieces`
-//! 0.70 / 0.92 / 0.62 s/MB and 9.7 / 1.96 / 1.12 peak/input; full,
-//! document 0.42 / 0.62 / 0.53 and 24.5 / 16.3 / 15.6; timex-only,
-//! `--pieces` 0.13 / 0.15 / 0.15 and 8.7 / 1.79 / 1.10; timex-only,
-//! document 0.16 / 0.13 / 0.16 and 10.6 / 3.64 / 2.99. With `--one-line
-//! --pieces`, full: 10.2 / 1.96 / 1.12 peak/input.
+//! What the 6.4 MB peak of the full pipeline at 1 MB is (`--stages`, and
+//! `/proc/self/smaps`): 4.0 MB of program and library pages (the C
+//! library and loader 1.5 MB, the program's code 0.8 MB, the event
+//! weights compiled in 1.2 MB of their 1.4 MB touched, other tables and
+//! lexicons 0.3 MB), 0.3 MB of heap for the extractor and its tables, the
+//! 1.0 MB text, and about 1 MB for one piece at work (tokens, words, the
+//! lowercased text, event features, the piece's results). The base alone
+//! is 4.3 MB, more than 4 times a 1 MB input; timex-only, 3.3 MB.
+//! heaptrack puts the heap peak at 2.1 MB (1.0 MB of it the text); with
+//! pieces of 64 KiB it was 6.7 MB (a piece's words twice, 2.4 MB, its
+//! tokens 0.6 MB, and the harness's own copy of the TempEval-3 text).
 //!
-//! At 1 MB the 3.9 MB of program and tables dominate. A document holds
-//! about 15 bytes per input byte with events: each event (about 20 per KB
-//! of news) is a 232-byte struct with six heap strings, and has a 96-byte
-//! link with three.
+//! A document holds about 15 bytes per input byte with events: each event
+//! (about 20 per KB of news) is a 232-byte struct with six heap strings,
+//! and has a 96-byte link with three. (Whole-document figures before:
+//! full 23.8 / 16.3 / 15.6 peak/input, timex-only 10.3 / 3.64 / 2.99.)
 //!
 //! The text is the TEXT of the TempEval-3 training files in
 //! `../shared/data` when that folder is present (news, with real temporal

@@ -875,13 +875,24 @@ fn spool_item(
     item: &impl Serialize,
     indent: &str,
 ) -> Result<(), Failure> {
-    let separator = if spool.is_some() { "," } else { "" };
+    let separator: &[u8] = if spool.is_some() { b"," } else { b"" };
     let spool = match spool {
         Some(spool) => spool,
         None => spool.insert(Spool::create()?),
     };
-    let json = pretty(item, indent)?;
-    spool.write(format!("{separator}\n{indent}{json}").as_bytes())
+    spool.item.clear();
+    serde_json::to_writer_pretty(&mut spool.item, item)
+        .map_err(|e| failed(format!("cannot write JSON: {e}")))?;
+    spool.write(separator)?;
+    // Every line of the item indented (JSON strings escape line breaks).
+    let item = std::mem::take(&mut spool.item);
+    for line in item.split(|b| *b == b'\n') {
+        spool.write(b"\n")?;
+        spool.write(indent.as_bytes())?;
+        spool.write(line)?;
+    }
+    spool.item = item;
+    Ok(())
 }
 
 /// A temporary file that a part of the output waits in, removed when
@@ -889,6 +900,8 @@ fn spool_item(
 struct Spool {
     path: PathBuf,
     writer: std::io::BufWriter<std::fs::File>,
+    /// The item being written, reused.
+    item: Vec<u8>,
 }
 
 impl Spool {
@@ -907,6 +920,7 @@ impl Spool {
         Ok(Spool {
             path,
             writer: std::io::BufWriter::new(file),
+            item: Vec::new(),
         })
     }
 
