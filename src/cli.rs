@@ -630,21 +630,12 @@ fn extract(args: ExtractArgs) -> Result<(), Failure> {
     let mut out = Output::open(output.as_deref())?;
     let written = match format {
         Format::Csv | Format::Jsonl => write_rows(&extractor, docs, format, &mut out),
-        Format::Json | Format::Timeml => {
-            let docs: Vec<Document> = docs
+        Format::Json => write_json(&extractor, docs, STREAMED_JSON_BYTES, &mut out),
+        Format::Timeml => {
+            let text: String = docs
                 .into_iter()
-                .map(|doc| extractor.extract_document(doc))
+                .map(|doc| to_timeml(&extractor.extract_document(doc)))
                 .collect();
-            let text = if format == Format::Json {
-                let json = if let [doc] = docs.as_slice() {
-                    serde_json::to_string_pretty(doc)
-                } else {
-                    serde_json::to_string_pretty(&docs)
-                };
-                json.map_err(|e| failed(format!("cannot write JSON: {e}")))? + "\n"
-            } else {
-                docs.iter().map(to_timeml).collect()
-            };
             out.write(text.as_bytes())
         }
     };
@@ -731,6 +722,228 @@ impl Output {
             drop(self);
             let _ = std::fs::remove_file(&temp);
         }
+    }
+}
+
+impl Output {
+    /// Writes `value` as compact JSON, straight into the output.
+    fn write_value(&mut self, value: &impl Serialize) -> Result<(), Failure> {
+        if self.closed {
+            return Ok(());
+        }
+        let result = serde_json::to_writer(&mut self.writer, value).map_err(std::io::Error::from);
+        self.check(result)
+    }
+
+    /// Copies the rest of `spool` into the output.
+    fn copy_from(&mut self, spool: &mut Spool) -> Result<(), Failure> {
+        if self.closed {
+            return Ok(());
+        }
+        let file = spool.rewound()?;
+        let result = std::io::copy(file, &mut self.writer).map(|_| ());
+        self.check(result)
+    }
+}
+
+/// Texts longer than this (without sentence markup) are written as JSON
+/// piece by piece ([`write_json`]).
+const STREAMED_JSON_BYTES: usize = 1 << 20;
+
+/// `value` as `serde_json::to_string_pretty` writes it, each line after
+/// the first indented by `indent` (JSON strings escape their line breaks,
+/// so every line break is the printer's).
+fn pretty(value: &impl Serialize, indent: &str) -> Result<String, Failure> {
+    let json = serde_json::to_string_pretty(value)
+        .map_err(|e| failed(format!("cannot write JSON: {e}")))?;
+    Ok(json.replace('\n', &format!("\n{indent}")))
+}
+
+/// `--format json`: one document, or an array of them, as
+/// `serde_json::to_string_pretty` writes them. A text without sentence
+/// markup longer than `streamed_above` bytes is extracted piece by piece
+/// ([`Extractor::extract_pieces`]) and its sentences, timexes, events and
+/// links are spooled to temporary files as the pieces come, then copied
+/// out in that order: memory holds one piece's results, not the
+/// document's (which take some 15 bytes per byte of news text).
+fn write_json(
+    extractor: &Extractor,
+    docs: Vec<Document>,
+    streamed_above: usize,
+    out: &mut Output,
+) -> Result<(), Failure> {
+    let many = docs.len() != 1;
+    let indent = if many { "  " } else { "" };
+    if many {
+        out.write(b"[")?;
+    }
+    let mut first = true;
+    for doc in docs {
+        if many {
+            out.write(if first { b"\n  " } else { b",\n  " })?;
+        }
+        first = false;
+        if !doc.sentences.is_empty() || doc.text.len() <= streamed_above {
+            let doc = extractor.extract_document(doc);
+            out.write(pretty(&doc, indent)?.as_bytes())?;
+        } else {
+            write_json_in_pieces(extractor, &doc, indent, out)?;
+        }
+    }
+    if many {
+        out.write(if first { b"]" } else { b"\n]" })?;
+    }
+    out.write(b"\n")
+}
+
+/// The document of `doc`'s text, extracted piece by piece, written as
+/// [`pretty`] would write it whole.
+fn write_json_in_pieces(
+    extractor: &Extractor,
+    doc: &Document,
+    indent: &str,
+    out: &mut Output,
+) -> Result<(), Failure> {
+    let item_indent = format!("{indent}    ");
+    let mut spools = [(); 4].map(|()| None::<Spool>);
+    let mut dct = doc.dct.clone();
+    let mut written: Result<(), Failure> = Ok(());
+    extractor.extract_pieces(&doc.text, doc.dct.clone(), |offset, piece| {
+        if written.is_err() {
+            return;
+        }
+        if dct.is_none() {
+            dct.clone_from(&piece.dct);
+        }
+        let shift = |span: Span| Span::new(span.start + offset, span.end + offset);
+        written = (|| {
+            for sentence in &piece.sentences {
+                let sentence = crate::model::Sentence {
+                    span: shift(sentence.span),
+                    ..sentence.clone()
+                };
+                spool_item(&mut spools[0], &sentence, &item_indent)?;
+            }
+            for timex in &piece.timexes {
+                let timex = Timex {
+                    span: shift(timex.span),
+                    ..timex.clone()
+                };
+                spool_item(&mut spools[1], &timex, &item_indent)?;
+            }
+            for event in &piece.events {
+                let event = Event {
+                    span: shift(event.span),
+                    ..event.clone()
+                };
+                spool_item(&mut spools[2], &event, &item_indent)?;
+            }
+            for link in &piece.links {
+                spool_item(&mut spools[3], link, &item_indent)?;
+            }
+            Ok(())
+        })();
+    });
+    written?;
+    out.write(format!("{{\n{indent}  \"id\": ").as_bytes())?;
+    out.write_value(&doc.id)?;
+    out.write(format!(",\n{indent}  \"text\": ").as_bytes())?;
+    out.write_value(&doc.text)?;
+    if let Some(dct) = &dct {
+        out.write(format!(",\n{indent}  \"dct\": ").as_bytes())?;
+        out.write(pretty(dct, &format!("{indent}  "))?.as_bytes())?;
+    }
+    for (name, spool) in ["sentences", "timexes", "events", "links"]
+        .into_iter()
+        .zip(&mut spools)
+    {
+        out.write(format!(",\n{indent}  \"{name}\": [").as_bytes())?;
+        if let Some(spool) = spool {
+            out.copy_from(spool)?;
+            out.write(format!("\n{indent}  ]").as_bytes())?;
+        } else {
+            out.write(b"]")?;
+        }
+    }
+    out.write(format!("\n{indent}}}").as_bytes())
+}
+
+/// Appends `item` to an array being spooled (creating the spool with the
+/// first item), as an element of [`pretty`]'s output indented by `indent`.
+fn spool_item(
+    spool: &mut Option<Spool>,
+    item: &impl Serialize,
+    indent: &str,
+) -> Result<(), Failure> {
+    let separator: &[u8] = if spool.is_some() { b"," } else { b"" };
+    let spool = match spool {
+        Some(spool) => spool,
+        None => spool.insert(Spool::create()?),
+    };
+    spool.item.clear();
+    serde_json::to_writer_pretty(&mut spool.item, item)
+        .map_err(|e| failed(format!("cannot write JSON: {e}")))?;
+    spool.write(separator)?;
+    // Every line of the item indented (JSON strings escape line breaks).
+    let item = std::mem::take(&mut spool.item);
+    for line in item.split(|b| *b == b'\n') {
+        spool.write(b"\n")?;
+        spool.write(indent.as_bytes())?;
+        spool.write(line)?;
+    }
+    spool.item = item;
+    Ok(())
+}
+
+/// A temporary file that a part of the output waits in, removed when
+/// dropped.
+struct Spool {
+    path: PathBuf,
+    writer: std::io::BufWriter<std::fs::File>,
+    /// The item being written, reused.
+    item: Vec<u8>,
+}
+
+impl Spool {
+    fn create() -> Result<Spool, Failure> {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let path =
+            std::env::temp_dir().join(format!("chronoline-{}-{n}.json.tmp", std::process::id()));
+        let file = std::fs::File::options()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .map_err(|e| Error::io(&path, e))?;
+        Ok(Spool {
+            path,
+            writer: std::io::BufWriter::new(file),
+            item: Vec::new(),
+        })
+    }
+
+    fn write(&mut self, bytes: &[u8]) -> Result<(), Failure> {
+        self.writer
+            .write_all(bytes)
+            .map_err(|e| Error::io(&self.path, e).into())
+    }
+
+    /// The file, flushed and read from its start.
+    fn rewound(&mut self) -> Result<&mut std::fs::File, Failure> {
+        use std::io::Seek;
+        let path = &self.path;
+        self.writer.flush().map_err(|e| Error::io(path, e))?;
+        let file = self.writer.get_mut();
+        file.rewind().map_err(|e| Error::io(path, e))?;
+        Ok(file)
+    }
+}
+
+impl Drop for Spool {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
     }
 }
 
@@ -1489,6 +1702,45 @@ mod tests {
         assert_eq!(chars.of(9), 7);
         assert_eq!(chars.of(14), 10);
         assert_eq!(chars.of(999), text.chars().count());
+    }
+
+    #[test]
+    fn json_written_in_pieces_is_the_whole_documents_json() {
+        let (first, body) = EXAMPLE.split_once('\n').unwrap_or(("", EXAMPLE));
+        let dct = first.trim_start_matches("dct:").trim().parse::<Dct>().ok();
+        // Several pieces long, with a quote, a backslash and non-ASCII
+        // text to escape.
+        let long = format!("{}\n\n\"A\\B\" \u{e9}t\u{e9} 2024.\n\n", body.trim()).repeat(60);
+        let extractor = Extractor::new();
+        let path =
+            std::env::temp_dir().join(format!("chronoline-json-test-{}.json", std::process::id()));
+        for dct in [dct, None] {
+            let docs = [
+                Document::new("long", long.as_str(), dct.clone()),
+                Document::new("short", "Nothing happened on 3 May 2024.", None),
+            ];
+            for count in 0..=2 {
+                let docs = docs[..count].to_vec();
+                let mut out = Output::open(Some(&path)).ok().unwrap();
+                write_json(&extractor, docs.clone(), 100, &mut out)
+                    .ok()
+                    .unwrap();
+                out.finish().ok().unwrap();
+                let got = std::fs::read_to_string(&path).unwrap();
+                let whole: Vec<Document> = docs
+                    .into_iter()
+                    .map(|doc| extractor.extract_document(doc))
+                    .collect();
+                let expected = match whole.as_slice() {
+                    [doc] => serde_json::to_string_pretty(doc),
+                    docs => serde_json::to_string_pretty(docs),
+                }
+                .unwrap()
+                    + "\n";
+                assert!(got == expected, "{count} documents, DCT {dct:?}");
+            }
+        }
+        let _ = std::fs::remove_file(&path);
     }
 
     #[test]

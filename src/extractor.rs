@@ -188,7 +188,7 @@ impl Extractor {
         self.extract_whole(doc)
     }
 
-    /// Extracts from `text` in paragraph-aligned pieces (of about 64 KiB:
+    /// Extracts from `text` in paragraph-aligned pieces (of about 16 KiB:
     /// a piece ends at a blank line after the end of a sentence, or, in a
     /// text without blank lines, at the end of a sentence), handing
     /// each piece to `each` as soon as it is done, with its byte offset in

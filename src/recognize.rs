@@ -303,92 +303,95 @@ pub(crate) fn words<'t>(
     tokens: &[Token],
     sentence_starts: &[usize],
 ) -> Vec<Word<'t>> {
-    words_in(text, lower, 0, tokens, sentence_starts)
+    let mut words = Vec::with_capacity(tokens.len());
+    words_in(&mut words, text, lower, 0, tokens, sentence_starts);
+    words
 }
 
-/// [`words`] with `lower` the [`lowercase`] of `text` from byte
-/// `lower_start` on (a piece of a long text).
+/// [`words`] appended to `out`, with `lower` the [`lowercase`] of `text`
+/// from byte `lower_start` on (a piece of a long text): appended, so that
+/// a piece's words follow the words it carries from the previous piece
+/// without a second copy of them.
 pub(crate) fn words_in<'t>(
+    out: &mut Vec<Word<'t>>,
     text: &str,
     lower: &'t str,
     lower_start: usize,
     tokens: &[Token],
     sentence_starts: &[usize],
-) -> Vec<Word<'t>> {
+) {
     let mut starts = sentence_starts.iter().peekable();
     let (known_words, longest) = known_words();
-    tokens
-        .iter()
-        .map(|t| {
-            let raw = t.text(text);
-            let word = t.kind == TokenKind::Word;
-            let ascii = t.ascii;
-            // Only a word's periods come from abbreviations, and such a
-            // word ends with one.
-            let dotted = word && raw.ends_with('.');
-            let keep = |c: char| c != '.' || !word;
-            let norm = if ascii {
-                // The common case: a slice of the lowercased text.
-                let lowered = t
-                    .span
-                    .start
-                    .checked_sub(lower_start)
-                    .and_then(|start| lower.get(start..start + t.span.len()))
-                    .unwrap_or("");
-                if dotted && lowered.contains('.') {
-                    Cow::Owned(lowered.chars().filter(|c| keep(*c)).collect())
-                } else {
-                    Cow::Borrowed(lowered)
-                }
+    let words = tokens.iter().map(|t| {
+        let raw = t.text(text);
+        let word = t.kind == TokenKind::Word;
+        let ascii = t.ascii;
+        // Only a word's periods come from abbreviations, and such a
+        // word ends with one.
+        let dotted = word && raw.ends_with('.');
+        let keep = |c: char| c != '.' || !word;
+        let norm = if ascii {
+            // The common case: a slice of the lowercased text.
+            let lowered = t
+                .span
+                .start
+                .checked_sub(lower_start)
+                .and_then(|start| lower.get(start..start + t.span.len()))
+                .unwrap_or("");
+            if dotted && lowered.contains('.') {
+                Cow::Owned(lowered.chars().filter(|c| keep(*c)).collect())
             } else {
-                Cow::Owned(
-                    raw.chars()
-                        .filter(|c| keep(*c))
-                        .flat_map(char::to_lowercase)
-                        .map(|c| if c == '\u{2019}' { '\'' } else { c })
-                        .collect(),
-                )
-            };
-            while starts.peek().is_some_and(|s| **s < t.span.start) {
-                starts.next();
+                Cow::Borrowed(lowered)
             }
-            let sentence_start = starts.peek().is_some_and(|s| **s == t.span.start);
-            let (capitalized, upper) = if !ascii {
-                let mut letters = raw.chars().filter(|c| c.is_alphabetic()).peekable();
-                let any = letters.peek().is_some();
-                (
-                    raw.chars().next().is_some_and(char::is_uppercase),
-                    any && letters.all(char::is_uppercase),
-                )
-            } else if word {
-                // Letters (and periods) only, the first a letter.
-                let bytes = raw.as_bytes();
-                (
-                    bytes.first().is_some_and(u8::is_ascii_uppercase),
-                    !bytes.iter().any(u8::is_ascii_lowercase),
-                )
-            } else {
-                // Digits, separators or one sign: no letter.
-                (false, false)
-            };
-            let known = if word && norm.len() <= *longest {
-                known_words.get(&*norm).copied().unwrap_or_default()
-            } else {
-                Known::default()
-            };
-            Word {
-                known,
-                norm: Norm(norm),
-                kind: t.kind,
-                span: t.span,
-                space_before: t.space_before,
-                capitalized,
-                upper,
-                dotted,
-                sentence_start,
-            }
-        })
-        .collect()
+        } else {
+            Cow::Owned(
+                raw.chars()
+                    .filter(|c| keep(*c))
+                    .flat_map(char::to_lowercase)
+                    .map(|c| if c == '\u{2019}' { '\'' } else { c })
+                    .collect(),
+            )
+        };
+        while starts.peek().is_some_and(|s| **s < t.span.start) {
+            starts.next();
+        }
+        let sentence_start = starts.peek().is_some_and(|s| **s == t.span.start);
+        let (capitalized, upper) = if !ascii {
+            let mut letters = raw.chars().filter(|c| c.is_alphabetic()).peekable();
+            let any = letters.peek().is_some();
+            (
+                raw.chars().next().is_some_and(char::is_uppercase),
+                any && letters.all(char::is_uppercase),
+            )
+        } else if word {
+            // Letters (and periods) only, the first a letter.
+            let bytes = raw.as_bytes();
+            (
+                bytes.first().is_some_and(u8::is_ascii_uppercase),
+                !bytes.iter().any(u8::is_ascii_lowercase),
+            )
+        } else {
+            // Digits, separators or one sign: no letter.
+            (false, false)
+        };
+        let known = if word && norm.len() <= *longest {
+            known_words.get(&*norm).copied().unwrap_or_default()
+        } else {
+            Known::default()
+        };
+        Word {
+            known,
+            norm: Norm(norm),
+            kind: t.kind,
+            span: t.span,
+            space_before: t.space_before,
+            capitalized,
+            upper,
+            dotted,
+            sentence_start,
+        }
+    });
+    out.extend(words);
 }
 
 /// The compiled rules and lexicons.

@@ -25,6 +25,9 @@ pub(crate) struct Resolved {
     pub inferred_dct: Option<Dct>,
 }
 
+/// The days of the discourse [`Context::discourse_day`] looks back at.
+const RECENT_DAYS: usize = 6;
+
 /// A day the discourse has set, with the tense of its clause.
 #[derive(Debug, Clone, Copy)]
 struct Mentioned {
@@ -232,6 +235,12 @@ impl Context<'_> {
                     tid,
                     end_token: token_offset + mention.tokens.1,
                 });
+                // Only the recent days are read: the list stays short
+                // however long the text.
+                let days = &mut cx.discourse.days;
+                if days.len() > 8 * RECENT_DAYS {
+                    days.drain(..days.len() - RECENT_DAYS);
+                }
             }
             if let Some(point) = value.sets_anchor {
                 cx.discourse.narrative = Some((point, tid));
@@ -545,7 +554,7 @@ impl Context<'_> {
                 return Some((last.date, format!("t{}", last.tid)));
             }
         }
-        let recent = self.discourse.days.iter().rev().take(6);
+        let recent = self.discourse.days.iter().rev().take(RECENT_DAYS);
         let same = recent
             .clone()
             .find(|m| direction.is_some() && m.direction == direction)

@@ -6,8 +6,13 @@
 //! The result is the one of the whole text at once: a piece ends at a
 //! paragraph break after a sentence end, or, when none comes soon (a text
 //! without blank lines), at a sentence end found by splitting a small window
-//! of the text as the whole text is split; either way where the whole
-//! text's sentences end too. Nothing else crosses a sentence end but what
+//! of the text as the whole text is split, or, in a run-on text with no
+//! sentence end for long, where a part of a long sentence ends (the whole
+//! text's sentences are cut into parts of at most [`MAX_SENTENCE_BYTES`]);
+//! either way where the whole text's sentences end too. Only a single
+//! token of thousands of bytes (a line of digits, text without white
+//! space) can leave no such end near: the piece is then cut after white
+//! space or at a char boundary, so that a piece never grows with the text. Nothing else crosses a sentence end but what
 //! is carried: the rules see the last words of the previous piece (they look
 //! back a few words); the resolver carries the discourse (days mentioned,
 //! the narrative anchor, timex numbers) from piece to piece; a DCT left
@@ -23,8 +28,12 @@ use crate::recognize::{self, Mention, Recognizer, Word};
 use crate::resolve::{self, Resolver};
 use crate::text::{self, Token, TokenKind};
 
-/// The size above which a text is extracted in pieces, and their size.
-pub(crate) const PIECE_BYTES: usize = 1 << 16;
+/// The size above which a text is extracted in pieces, and their size:
+/// small, because a piece's working structures (tokens, words, the
+/// lowercased text, the event tagger's features and the results) take
+/// some 30 bytes per byte of it, and a piece's own cost (carrying the
+/// context, cutting) is small.
+pub(crate) const PIECE_BYTES: usize = 1 << 14;
 
 /// Words of the previous piece the rules may look back at (they look at
 /// most three back).
@@ -77,48 +86,63 @@ pub(crate) fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
     out
 }
 
-/// The byte ranges of the pieces of `text`: each is at least `size` bytes
-/// (but the last) and ends after a paragraph break (a line break, white
-/// space and another line break) that follows the end of a sentence; when
-/// no such break comes within `size` more bytes (a text without blank
-/// lines: OCR output, one paragraph per line, one long line), at a
-/// sentence end of the whole text after `size` bytes instead, so that no
-/// piece is much longer than `2 * size` but one whose sentence never ends.
-pub(crate) fn pieces(text: &str, size: usize) -> Vec<Range<usize>> {
+/// The byte ranges of the pieces of `text`, in order: each is at least
+/// `size` bytes (but the last) and ends after a paragraph break (a line
+/// break, white space and another line break) that follows the end of a
+/// sentence; when no such break comes within `size` more bytes (a text
+/// without blank lines: OCR output, one paragraph per line, one long
+/// line), at the first start of a sentence of the whole text (as
+/// [`sentences`] splits it, so perhaps a part of a long sentence) after
+/// `size` bytes instead. A piece is thus at most about `2 * size` bytes
+/// plus a few windows of [`CUT_WINDOW`] bytes, and starts where a sentence
+/// of the whole text starts, but when a run of [`CUT_WINDOW`] bytes
+/// without ASCII white space (one enormous token) leaves no such start
+/// near: then it ends after white space, else at a char boundary, so that
+/// memory stays bounded.
+pub(crate) fn pieces(text: &str, size: usize) -> impl Iterator<Item = Range<usize>> + '_ {
     let size = size.max(1);
-    let mut out = Vec::new();
     let mut start = 0;
-    let mut at = size;
-    while at < text.len() {
-        let end = paragraph_cut(text, start, at, at.saturating_add(size.max(CUT_WINDOW)))
-            .or_else(|| sentence_cut(text, at));
-        let Some(end) = end else {
-            break;
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let at = start.saturating_add(size);
+        let end = if at >= text.len() {
+            text.len()
+        } else {
+            let to = at.saturating_add(size.max(CUT_WINDOW));
+            paragraph_cut(text, start, at, to)
+                .or_else(|| sentence_cut(text, at, to))
+                .or_else(|| part_cut(text, start, at))
+                .unwrap_or_else(|| {
+                    if text.len() - at <= size.max(CUT_WINDOW) + 2 * MAX_SENTENCE_BYTES {
+                        // What is left is short, and (but for one long
+                        // token) in one part: one piece.
+                        text.len()
+                    } else {
+                        forced_cut(text, at, to)
+                    }
+                })
         };
-        out.push(start..end);
+        let piece = start..end;
         start = end;
-        at = end.saturating_add(size);
-    }
-    if start < text.len() {
-        out.push(start..text.len());
-    }
-    out
+        Some(piece)
+    })
 }
 
 /// The end of the first paragraph break after a sentence end of the piece
 /// starting at `start`, looked for from `from` on and starting before `to`:
-/// the first byte after its white space, which is not the text's end.
+/// the first byte after its white space (or `to`, within a longer run of
+/// it), which is not the text's end.
 fn paragraph_cut(text: &str, start: usize, from: usize, to: usize) -> Option<usize> {
     let bytes = text.as_bytes();
+    let to = to.min(bytes.len());
     let mut at = from;
-    while at < bytes.len().min(to) {
-        let newline = at + bytes[at..].iter().position(|b| *b == b'\n')?;
-        if newline >= to {
-            return None;
-        }
+    while at < to {
+        let newline = at + bytes.get(at..to)?.iter().position(|b| *b == b'\n')?;
         let mut end = newline + 1;
         let mut breaks = 1;
-        while end < bytes.len() && bytes[end].is_ascii_whitespace() {
+        while end < to && bytes[end].is_ascii_whitespace() {
             breaks += usize::from(bytes[end] == b'\n');
             end += 1;
         }
@@ -134,8 +158,10 @@ fn paragraph_cut(text: &str, start: usize, from: usize, to: usize) -> Option<usi
 const CUT_WINDOW: usize = 1 << 12;
 
 /// The start of the first sentence of the whole text (as [`sentences`]
-/// splits it) that starts after the first token after byte `from`, found by splitting windows of
-/// the text from there; `None` when no sentence starts after it.
+/// splits it) that starts after the first token after byte `from`, found by
+/// splitting windows of the text from there, the last starting before
+/// `to`; `None` when no sentence starts in them, or when no ASCII white
+/// space comes within [`CUT_WINDOW`] bytes of where a window should end.
 ///
 /// A window runs from one ASCII white space byte to another (or the text's
 /// end). No token holds white space and the tokenizer looks no further than
@@ -145,19 +171,16 @@ const CUT_WINDOW: usize = 1 << 12;
 /// between the window's second token and its last is the whole text's.
 /// The longest-sentence cut of [`sentences`] only cuts within a sentence,
 /// so it keeps these boundaries.
-fn sentence_cut(text: &str, from: usize) -> Option<usize> {
+fn sentence_cut(text: &str, from: usize, to: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut window_start = from;
     loop {
+        let limit = to.min(bytes.len());
         window_start += bytes
-            .get(window_start..)?
+            .get(window_start..limit)?
             .iter()
             .position(u8::is_ascii_whitespace)?;
-        let mut window_end = (window_start + CUT_WINDOW).min(bytes.len());
-        window_end += bytes[window_end..]
-            .iter()
-            .position(u8::is_ascii_whitespace)
-            .unwrap_or(bytes.len() - window_end);
+        let window_end = end_at_white_space(bytes, window_start + CUT_WINDOW)?;
         let window = text.get(window_start..window_end)?;
         let tokens = text::tokenize(window);
         let split = text::sentences(window, &tokens);
@@ -183,6 +206,67 @@ fn sentence_cut(text: &str, from: usize) -> Option<usize> {
         });
         window_start = next;
     }
+}
+
+/// The first ASCII white space byte at or after `at`, or the text's end;
+/// `None` when none comes within [`CUT_WINDOW`] bytes.
+fn end_at_white_space(bytes: &[u8], at: usize) -> Option<usize> {
+    let at = at.min(bytes.len());
+    let limit = at.saturating_add(CUT_WINDOW).min(bytes.len());
+    match bytes[at..limit].iter().position(u8::is_ascii_whitespace) {
+        Some(white) => Some(at + white),
+        None if limit == bytes.len() => Some(limit),
+        None => None,
+    }
+}
+
+/// The first start, at or after byte `at`, of a sentence or a part of a
+/// long sentence of the whole text (as [`sentences`] splits it) that
+/// follows ASCII white space, for the piece starting at `start`: found by
+/// splitting the text from `start` (where a sentence of the whole text
+/// starts) to at least `2 * MAX_SENTENCE_BYTES` past `at`, which holds one
+/// unless a single token is longer than that. A run-on text (a list, a
+/// transcript, text without periods) has no sentence end for long, but
+/// its parts end where the whole text's do; `None` when no part starts
+/// there.
+fn part_cut(text: &str, start: usize, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let end = end_at_white_space(bytes, at.saturating_add(2 * MAX_SENTENCE_BYTES))?;
+    let window = text.get(start..end)?;
+    let tokens = text::tokenize(window);
+    let after_second = tokens.get(1)?.span.start;
+    // Before the window's last token, whose sentence end depends on the
+    // token after it, unless that is the text's end.
+    let before = if end == bytes.len() {
+        window.len()
+    } else {
+        tokens.last()?.span.start
+    };
+    sentences(window, &tokens)
+        .iter()
+        .map(|part| part.start)
+        .filter(|&s| s > after_second && s < before && start + s >= at)
+        .find(|&s| bytes[start + s - 1].is_ascii_whitespace())
+        .map(|s| start + s)
+}
+
+/// Where a piece that reaches `at` ends when no sentence of the whole text
+/// starts near (one token of more than [`CUT_WINDOW`] bytes): after the
+/// first ASCII white space byte from `at` to `to`, else at the first char
+/// boundary from `at` on. Such a cut may split what the whole text at
+/// once would find, but it keeps the pieces, and memory, bounded.
+fn forced_cut(text: &str, at: usize, to: usize) -> usize {
+    let bytes = text.as_bytes();
+    let to = to.min(bytes.len());
+    if let Some(white) = bytes
+        .get(at..to)
+        .and_then(|b| b.iter().position(u8::is_ascii_whitespace))
+    {
+        return at + white + 1;
+    }
+    (at..bytes.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(bytes.len())
 }
 
 /// Whether `before` ends (after white space) with sentence-final
@@ -238,12 +322,13 @@ fn each_piece(
                 ..token
             })
             .collect();
-        let own = recognize::words_in(text, &lower, range.start, &shifted, &starts);
-        drop(shifted);
         let token_offset = tokens_before - context.len();
         tokens_before += tokens.len();
+        // The carried words first, then the piece's own, in one vector.
         let mut words: Vec<Word<'_>> = std::mem::take(&mut context);
-        words.extend(own);
+        words.reserve_exact(shifted.len());
+        recognize::words_in(&mut words, text, &lower, range.start, &shifted, &starts);
+        drop(shifted);
         let piece = Piece {
             range,
             sentences,
@@ -408,6 +493,11 @@ mod tests {
     use super::*;
     use crate::extractor::{Mode, Options};
 
+    /// The pieces of `text`, collected.
+    fn pieces_of(text: &str, size: usize) -> Vec<Range<usize>> {
+        pieces(text, size).collect()
+    }
+
     /// `text` extracted in pieces of at least `size` bytes, joined.
     fn joined(extractor: &Extractor, text: &str, dct: Option<&Dct>, size: usize) -> Document {
         let mut doc = Document::new("", text, dct.cloned());
@@ -497,7 +587,7 @@ mod tests {
         let tokens = text::tokenize(text);
         let whole: Vec<usize> = sentences(text, &tokens).iter().map(|s| s.start).collect();
         for size in 1..text.len() {
-            let got = pieces(text, size);
+            let got = pieces_of(text, size);
             assert_eq!(got.first().map(|r| r.start), Some(0));
             assert_eq!(got.last().map(|r| r.end), Some(text.len()));
             for pair in got.windows(2) {
@@ -506,38 +596,106 @@ mod tests {
                 assert!(pair[0].len() >= size);
             }
         }
-        // A window that ends inside a long run of text without white space,
-        // and sentence ends far apart: the cuts are the sentence starts.
+        // A window that ends inside a run of text without white space
+        // (shorter than a window), and sentence ends far apart: every cut
+        // starts a sentence, or a part of a long one, of the whole text.
         let long = format!(
             "{} Done. {}x. Next one. Last one.",
             "word ".repeat(3000),
-            "Y".repeat(9000)
+            "Y".repeat(3000)
         );
-        let got = pieces(&long, 10);
-        let starts: Vec<&str> = got[1..]
-            .iter()
-            .map(|r| &long[r.start..r.start + 4])
-            .collect();
-        assert_eq!(starts, ["YYYY", "Last"]);
-        assert_eq!(pieces("no sentence end here at all", 3).len(), 1);
+        let tokens = text::tokenize(&long);
+        let whole: Vec<usize> = sentences(&long, &tokens).iter().map(|s| s.start).collect();
+        let got = pieces_of(&long, 10);
+        assert!(got.len() >= 4, "{got:?}");
+        for piece in &got[1..] {
+            assert!(whole.contains(&piece.start), "{got:?} {whole:?}");
+        }
+        assert_eq!(pieces_of("no sentence end here at all", 3).len(), 1);
+    }
+
+    /// The longest a piece of `size` bytes can be.
+    fn longest_piece(size: usize) -> usize {
+        size + size.max(CUT_WINDOW) + CUT_WINDOW + 2 * MAX_SENTENCE_BYTES
+    }
+
+    /// `got` covers `text` in order, each piece on char boundaries and at
+    /// most `longest` bytes.
+    fn assert_covers(text: &str, got: &[Range<usize>], longest: usize) {
+        assert_eq!(got.first().map(|r| r.start), Some(0));
+        assert_eq!(got.last().map(|r| r.end), Some(text.len()));
+        for pair in got.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+        }
+        for piece in got {
+            assert!(text.get(piece.clone()).is_some(), "{piece:?}");
+            assert!(!piece.is_empty() && piece.len() <= longest, "{piece:?}");
+        }
+    }
+
+    #[test]
+    fn a_run_on_text_is_cut_where_its_parts_end() {
+        let clause = "the council met on Monday 7 December 2025 and said the report was late, ";
+        let text = clause.repeat(20_000 / clause.len());
+        for size in [1, 1000, 5000] {
+            let got = pieces_of(&text, size);
+            assert!(got.len() >= 3, "{size}: {got:?}");
+            assert_covers(&text, &got, longest_piece(size));
+        }
+        let dct: Option<Dct> = "2025-12-08".parse().ok();
+        check(&text, dct, 1000, true, "a run-on text");
+        // Far longer than two pieces, with no sentence end at all.
+        let long = clause.repeat(20 * PIECE_BYTES / clause.len());
+        let got = pieces_of(&long, PIECE_BYTES);
+        assert!(got.len() >= 10, "{}", got.len());
+        assert_covers(&long, &got, longest_piece(PIECE_BYTES));
+    }
+
+    #[test]
+    fn text_without_white_space_is_cut_at_char_boundaries() {
+        let words = "word ".repeat(2000);
+        let texts = [
+            "\u{e9}".repeat(100_000),
+            "7".repeat(200_000),
+            "\u{1f600}".repeat(30_000),
+            format!(
+                "{} {words}on 3 May 2024 {words}{}",
+                "x".repeat(50_000),
+                "\u{fc}".repeat(50_000)
+            ),
+        ];
+        for text in &texts {
+            let got = pieces_of(text, 1000);
+            assert!(got.len() >= 10, "{}", got.len());
+            assert_covers(text, &got, longest_piece(1000));
+        }
+        let extractor = Extractor::with_options(Options {
+            events: false,
+            ..Options::default()
+        });
+        let mut values = Vec::new();
+        extract(&extractor, &texts[3], None, 1000, |_, piece| {
+            values.extend(piece.timexes.into_iter().map(|t| t.value));
+        });
+        assert_eq!(values, ["2024-05-03"]);
     }
 
     #[test]
     fn pieces_end_at_paragraph_breaks_after_a_sentence() {
         let text = "One. Two\n\nThree.\n\nFour.\n \nFive\n\nSix.";
-        let got: Vec<&str> = pieces(text, 1).into_iter().map(|r| &text[r]).collect();
+        let got: Vec<&str> = pieces_of(text, 1).into_iter().map(|r| &text[r]).collect();
         assert_eq!(
             got,
             ["One. Two\n\nThree.\n\n", "Four.\n \n", "Five\n\nSix."]
         );
         assert_eq!(
-            pieces(text, 1000),
+            pieces_of(text, 1000),
             vec![Range {
                 start: 0,
                 end: text.len()
             }]
         );
-        assert!(pieces("", 10).is_empty());
+        assert!(pieces_of("", 10).is_empty());
     }
 
     #[test]
@@ -567,7 +725,7 @@ mod tests {
         }
         // Longer than a piece: `extract` goes through the pieces.
         let long = format!("{}\n\n", body.trim()).repeat(PIECE_BYTES / body.len() + 2);
-        assert!(pieces(&long, PIECE_BYTES).len() > 1);
+        assert!(pieces_of(&long, PIECE_BYTES).len() > 1);
         for events in [false, true] {
             let extractor = Extractor::with_options(Options {
                 events,
@@ -586,7 +744,7 @@ mod tests {
         for (path, doc) in crate::io::timeml::tempeval_training_documents() {
             let Document { text, dct, .. } = doc;
             files += 1;
-            file_pieces += pieces(&text, 1).len();
+            file_pieces += pieces_of(&text, 1).len();
             let name = path.display().to_string();
             check(&text, dct.clone(), 1, true, &name);
             check(&text, None, 1, false, &name);
@@ -608,10 +766,10 @@ mod tests {
             file_pieces > 3 * files,
             "{file_pieces} pieces in {files} files"
         );
-        assert!(pieces(&all, 50_000).len() >= 10);
+        assert!(pieces_of(&all, 50_000).len() >= 10);
         check(&all, None, 50_000, true, "all TempEval-3 training texts");
         for flat in without_paragraphs(&all) {
-            assert!(pieces(&flat, 50_000).len() >= 10);
+            assert!(pieces_of(&flat, 50_000).len() >= 10);
             check(
                 &flat,
                 None,
