@@ -271,16 +271,7 @@ fn report(root: &Path, weights_path: &Path) {
             .collect();
         let gold = read(&files);
         let started = Instant::now();
-        let system: Vec<Document> = gold
-            .iter()
-            .map(|g| {
-                let mut doc = g.clone();
-                doc.events.clear();
-                doc.links.clear();
-                tagger.annotate(&mut doc);
-                doc
-            })
-            .collect();
+        let system = annotated(&tagger, &gold);
         let elapsed = started.elapsed().as_secs_f64();
         print_scores(
             &format!("{part} dev ({} files, {elapsed:.2}s)", gold.len()),
@@ -544,31 +535,16 @@ fn cross_validate_links(root: &Path, base: &[u8], options: &TrainOptions, jackkn
                 doc
             })
             .collect();
-        let found: Vec<Document> = gold
-            .iter()
-            .map(|g| {
-                let mut doc = g.clone();
-                doc.links.clear();
-                doc.events.clear();
-                tagger.annotate(&mut doc);
-                doc
-            })
-            .collect();
+        let found = annotated(&tagger, gold);
         let unseen: Vec<Document> = if jackknife {
-            // Event tables that never saw this fold, with the link table
-            // trained above.
+            // Event tables that never saw this fold, and a link table
+            // retrained over the attributes they predict.
             let events = train_event_weights(&training, &[], options, |_, _| {});
             let weights = retrain_event_links(&events, &training, options).expect("fresh weights");
-            let tagger = EventTagger::new(weights).expect("fresh weights parse");
-            gold.iter()
-                .map(|g| {
-                    let mut doc = g.clone();
-                    doc.links.clear();
-                    doc.events.clear();
-                    tagger.annotate(&mut doc);
-                    doc
-                })
-                .collect()
+            annotated(
+                &EventTagger::new(weights).expect("fresh weights parse"),
+                gold,
+            )
         } else {
             Vec::new()
         };
@@ -585,6 +561,20 @@ fn cross_validate_links(root: &Path, base: &[u8], options: &TrainOptions, jackkn
         &with_found_events,
         &with_unseen_events,
     );
+}
+
+/// Copies of the `gold` documents with their events and links found by
+/// `tagger` (their timexes kept).
+fn annotated(tagger: &EventTagger, gold: &[Document]) -> Vec<Document> {
+    gold.iter()
+        .map(|g| {
+            let mut doc = g.clone();
+            doc.events.clear();
+            doc.links.clear();
+            tagger.annotate(&mut doc);
+            doc
+        })
+        .collect()
 }
 
 fn print_link_scores(
