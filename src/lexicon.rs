@@ -51,7 +51,8 @@ impl Hasher for WordHasher {
 /// The bytes of `tail` (at most 8) as a little-endian `u64` padded with
 /// zeros, read as two overlapping loads instead of a copy: the bytes both
 /// loads hold land on the same positions.
-fn tail_word(tail: &[u8]) -> u64 {
+#[inline]
+pub(crate) fn tail_word(tail: &[u8]) -> u64 {
     let n = tail.len();
     let load = |at: usize, width: usize| {
         let mut word = [0u8; 8];

@@ -270,6 +270,94 @@ fn known_words() -> &'static (FastMap<Box<str>, Known>, usize) {
     })
 }
 
+/// [`known_words`] as an open-addressing table of words of at most 16
+/// bytes held inline, as two integers padded with zeros: a look-up hashes
+/// two integers and compares them, with no string comparison (the table
+/// is read at every word of a text). Longer entries are in `long`.
+struct KnownTable {
+    /// The packed word, its length and its place in `known` (length 0:
+    /// an empty slot).
+    slots: Vec<(u64, u64, u32, u32)>,
+    known: Vec<Known>,
+    long: FastMap<Box<str>, Known>,
+    /// The bits of the hash that pick a slot.
+    bits: u32,
+}
+
+impl KnownTable {
+    fn new(words: &FastMap<Box<str>, Known>) -> KnownTable {
+        let short = words.keys().filter(|w| (1..=16).contains(&w.len())).count();
+        let bits = (2 * short).next_power_of_two().max(2).trailing_zeros();
+        let mut table = KnownTable {
+            slots: vec![(0, 0, 0, 0); 1 << bits],
+            known: Vec::with_capacity(short),
+            long: FastMap::default(),
+            bits,
+        };
+        for (word, &known) in words {
+            if !(1..=16).contains(&word.len()) {
+                table.long.insert(word.clone(), known);
+                continue;
+            }
+            let (a, b) = pack(word.as_bytes());
+            let mut at = table.slot(a, b);
+            while table.slots[at].2 != 0 {
+                at = (at + 1) & (table.slots.len() - 1);
+            }
+            table.slots[at] = (a, b, word.len() as u32, table.known.len() as u32);
+            table.known.push(known);
+        }
+        table
+    }
+
+    #[inline]
+    fn slot(&self, a: u64, b: u64) -> usize {
+        let mixed = (a ^ b.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (mixed >> (64 - self.bits)) as usize
+    }
+
+    #[inline]
+    fn get(&self, word: &str) -> Option<&Known> {
+        if word.len() > 16 || word.is_empty() {
+            return self.long.get(word);
+        }
+        let (a, b) = pack(word.as_bytes());
+        let mut at = self.slot(a, b);
+        loop {
+            let &(sa, sb, len, index) = self.slots.get(at)?;
+            if len == 0 {
+                return None;
+            }
+            if sa == a && sb == b && len as usize == word.len() {
+                return self.known.get(index as usize);
+            }
+            at = (at + 1) & (self.slots.len() - 1);
+        }
+    }
+}
+
+/// The bytes of `word` (1 to 16 of them) as two little-endian integers
+/// padded with zeros.
+fn pack(word: &[u8]) -> (u64, u64) {
+    match word.split_at_checked(8) {
+        Some((head, tail)) => {
+            let mut first = [0u8; 8];
+            first.copy_from_slice(head);
+            (u64::from_le_bytes(first), crate::lexicon::tail_word(tail))
+        }
+        None => (crate::lexicon::tail_word(word), 0),
+    }
+}
+
+/// [`known_words`] as a [`KnownTable`], and the length of the longest.
+fn known_table() -> &'static (KnownTable, usize) {
+    static TABLE: OnceLock<(KnownTable, usize)> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let (words, longest) = known_words();
+        (KnownTable::new(words), *longest)
+    })
+}
+
 /// A token with what the rules need to know about it.
 #[derive(Debug, Clone)]
 pub(crate) struct Word<'t> {
@@ -321,7 +409,7 @@ pub(crate) fn words_in<'t>(
     sentence_starts: &[usize],
 ) {
     let mut starts = sentence_starts.iter().peekable();
-    let (known_words, longest) = known_words();
+    let (known_words, longest) = known_table();
     let words = tokens.iter().map(|t| {
         let raw = t.text(text);
         let word = t.kind == TokenKind::Word;
@@ -375,7 +463,7 @@ pub(crate) fn words_in<'t>(
             (false, false)
         };
         let known = if word && norm.len() <= *longest {
-            known_words.get(&*norm).copied().unwrap_or_default()
+            known_words.get(&norm).copied().unwrap_or_default()
         } else {
             Known::default()
         };
@@ -470,5 +558,32 @@ impl Recognizer {
             }
         }
         mentions
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_known_table_holds_the_known_words_and_nothing_else() {
+        let (words, _) = known_words();
+        let (table, _) = known_table();
+        assert!(words.len() > 300);
+        let mut probes: Vec<String> = Vec::new();
+        for word in words.keys() {
+            assert_eq!(table.get(word), Some(&words[word]), "{word}");
+            // Near misses: one byte more, one less, one changed, a NUL.
+            probes.push(format!("{word}x"));
+            probes.push(format!("{word}\0"));
+            probes.push(word[..word.len() - 1].to_string());
+            probes.push(format!("q{}", &word[1..]));
+        }
+        let article = include_str!("../data/example-article.txt").to_ascii_lowercase();
+        probes.extend(article.split(' ').map(str::to_string));
+        probes.push("a-very-long-word-indeed-longer-than-sixteen".to_string());
+        for probe in &probes {
+            assert_eq!(table.get(probe), words.get(probe.as_str()), "{probe:?}");
+        }
     }
 }

@@ -184,9 +184,19 @@ pub(crate) fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
         return out;
     };
     let mut start = first.span.start;
-    for (i, token) in tokens.iter().enumerate() {
-        let next = tokens.get(i + 1);
-        let Some(next) = next else { break };
+    let bytes = text.as_bytes();
+    for (i, pair) in tokens.windows(2).enumerate() {
+        let (token, next) = (&pair[0], &pair[1]);
+        // Most tokens end with no terminal byte (see `ends_sentence`) and
+        // have less than two bytes of white space after them: no boundary.
+        let last = token.span.end.checked_sub(1).and_then(|at| bytes.get(at));
+        let may_end = matches!(
+            last,
+            Some(b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']' | 0x9d | 0x99)
+        );
+        if !may_end && next.span.start < token.span.end + 2 {
+            continue;
+        }
         if ends_sentence(text, tokens, i) || paragraph_break(text, token.span.end, next.span.start)
         {
             out.push(Span::new(start, token.span.end));
