@@ -48,7 +48,7 @@ use crate::model::{Aspect, Document, Event, EventClass, Polarity, Span, Tense, T
 use crate::text::Token;
 
 use self::features::{Function, Reader, WordInfo};
-use self::weights::Weights;
+use self::weights::{Fused, Weights};
 
 pub use self::train::{retrain_event_links, train_event_weights, TrainOptions};
 
@@ -70,6 +70,8 @@ const POS_LABELS: [&str; 5] = ["VERB", "NOUN", "ADJECTIVE", "PREPOSITION", "OTHE
 #[derive(Debug)]
 pub(crate) struct EventModel {
     weights: Option<Weights>,
+    /// The part-of-speech, tense and aspect tables, read side by side.
+    attributes: Option<Fused>,
 }
 
 impl EventModel {
@@ -90,7 +92,11 @@ impl EventModel {
                 && w.classes(ASPECT_TABLE) == Aspect::ALL.len()
                 && w.classes(LINK_TABLE) == 2
         });
-        EventModel { weights }
+        let attributes = weights.as_ref().and_then(attribute_tables);
+        EventModel {
+            weights: weights.filter(|_| attributes.is_some()),
+            attributes,
+        }
     }
 
     /// Whether the weights were read.
@@ -106,7 +112,7 @@ impl EventModel {
     }
 
     fn find(&self, doc: &Document, tokens: &[Token]) -> Vec<Event> {
-        let Some(weights) = &self.weights else {
+        let (Some(weights), Some(attributes)) = (&self.weights, &self.attributes) else {
             return Vec::new();
         };
         let mut events = Vec::new();
@@ -155,7 +161,7 @@ impl EventModel {
             }
             let id = numbered("e", events.len() + 1);
             let mut event = Event::new(id, span, texts[i], EventClass::ALL[label - 1]);
-            set_attributes(weights, &features, infos, texts, i, &mut event);
+            set_attributes(attributes, &features, infos, texts, i, &mut event);
             if rule == nouns::RULE {
                 event.pos = "NOUN".to_string();
                 event.tense = Tense::None;
@@ -189,16 +195,24 @@ pub(super) fn numbered(prefix: &str, n: usize) -> String {
     out
 }
 
+/// The part-of-speech, tense and aspect tables of `weights` fused (see
+/// [`Fused`]); `None` when they cannot be (different hash widths).
+fn attribute_tables(weights: &Weights) -> Option<Fused> {
+    weights.fuse(&[POS_TABLE, TENSE_TABLE, ASPECT_TABLE])
+}
+
 /// Sets an event's part of speech, tense, aspect, polarity and modality.
 fn set_attributes(
-    weights: &Weights,
+    attributes: &Fused,
     features: &[u64],
     infos: &[WordInfo],
     texts: &[&str],
     i: usize,
     event: &mut Event,
 ) {
-    let pos = POS_LABELS[weights.best(POS_TABLE, features, &[])];
+    let mut best = [0; 3];
+    attributes.best(features, &mut best);
+    let pos = POS_LABELS[best[0]];
     // In place: the event's own string (Event::new's "UNKNOWN") holds
     // "VERB" and "NOUN" without a new allocation.
     event.pos.clear();
@@ -208,8 +222,8 @@ fn set_attributes(
         event.tense = Tense::None;
         event.aspect = Aspect::None;
     } else {
-        event.tense = Tense::ALL[weights.best(TENSE_TABLE, features, &[])];
-        event.aspect = Aspect::ALL[weights.best(ASPECT_TABLE, features, &[])];
+        event.tense = Tense::ALL[best[1]];
+        event.aspect = Aspect::ALL[best[2]];
     }
     let group = verb_group(infos, texts, i);
     event.polarity = group.polarity;
@@ -219,7 +233,7 @@ fn set_attributes(
 /// Replaces the attributes of the events `doc` has (gold ones, in
 /// training) with the ones the tables give, so that the link classifier
 /// learns from what it will see.
-fn predict_attributes(weights: &Weights, doc: &mut Document, tokens: &[Token]) {
+fn predict_attributes(attributes: &Fused, doc: &mut Document, tokens: &[Token]) {
     let mut features = Vec::with_capacity(64);
     let mut updates = Vec::new();
     let mut next = 0;
@@ -232,7 +246,7 @@ fn predict_attributes(weights: &Weights, doc: &mut Document, tokens: &[Token]) {
             features.clear();
             features::features(infos, texts, i, &mut features);
             let mut event = doc.events[next].clone();
-            set_attributes(weights, &features, infos, texts, i, &mut event);
+            set_attributes(attributes, &features, infos, texts, i, &mut event);
             updates.push((next, event));
             next += 1;
         }
@@ -325,9 +339,9 @@ impl EventTagger {
     /// attributes and links them to its timexes and DCT.
     pub fn link(&self, doc: &mut Document) {
         let tokens = tokens_splitting_sentences(doc);
-        if let Some(weights) = &self.0.weights {
+        if let (Some(weights), Some(attributes)) = (&self.0.weights, &self.0.attributes) {
             doc.events.sort_by_key(|e| e.span.start);
-            predict_attributes(weights, doc, &tokens);
+            predict_attributes(attributes, doc, &tokens);
             links::link(doc, Some(weights));
         }
     }
