@@ -87,7 +87,9 @@ struct HashedTable<V> {
 impl<V: Copy + Default> HashedTable<V> {
     fn new(entries: impl IntoIterator<Item = (u64, V)>) -> HashedTable<V> {
         let entries: Vec<(u64, V)> = entries.into_iter().collect();
-        let bits = (entries.len().max(1) * 4).next_power_of_two().trailing_zeros();
+        let bits = (entries.len().max(1) * 4)
+            .next_power_of_two()
+            .trailing_zeros();
         let mut table = HashedTable {
             keys: vec![0; 1 << bits],
             values: vec![V::default(); 1 << bits],
@@ -318,28 +320,16 @@ impl Reader {
     /// prefixes of the lowercased word, so their FNV-1a hashes are states
     /// of the word's own hash on the way.
     fn read_ascii(word: &[u8]) -> WordInfo {
-        let n = word.len();
+        let n = word.len().min(ASCII_FAST_LEN);
         let mut buffer = [0u8; ASCII_FAST_LEN];
-        let lower = &mut buffer[..n];
-        lower.copy_from_slice(word);
-        lower.make_ascii_lowercase();
-        let lower = &*lower;
-        let stem_len = stem_len(lower);
-        let mut word_hash = FNV_OFFSET;
-        let mut stem_hash = FNV_OFFSET;
-        let mut prefix3 = FNV_OFFSET;
         let mut shape = FNV_OFFSET;
         let mut last_class = 0u8;
         // Bits: 1 letter, 2 digit, 4 ',' or '.', 8 anything else.
         let mut kinds = 0u8;
-        for (k, (&b, &l)) in word.iter().zip(lower).enumerate() {
-            word_hash = (word_hash ^ u64::from(l)).wrapping_mul(FNV_PRIME);
-            if k + 1 == stem_len {
-                stem_hash = word_hash;
-            }
-            if k + 1 == 3 {
-                prefix3 = word_hash;
-            }
+        // Lowercased byte by byte (a `copy_from_slice` of a word's length
+        // was a `memcpy` call per word), with the shape on the way.
+        for (l, &b) in buffer.iter_mut().zip(word) {
+            *l = b.to_ascii_lowercase();
             let (class, kind) = match b {
                 b'A'..=b'Z' => (b'X', 1),
                 b'a'..=b'z' => (b'x', 1),
@@ -351,6 +341,20 @@ impl Reader {
             if class != last_class {
                 shape = (shape ^ u64::from(class)).wrapping_mul(FNV_PRIME);
                 last_class = class;
+            }
+        }
+        let lower = &buffer[..n];
+        let stem_len = stem_len(lower);
+        let mut word_hash = FNV_OFFSET;
+        let mut stem_hash = FNV_OFFSET;
+        let mut prefix3 = FNV_OFFSET;
+        for (k, &l) in lower.iter().enumerate() {
+            word_hash = (word_hash ^ u64::from(l)).wrapping_mul(FNV_PRIME);
+            if k + 1 == stem_len {
+                stem_hash = word_hash;
+            }
+            if k + 1 == 3 {
+                prefix3 = word_hash;
             }
         }
         if n < 3 {
@@ -369,7 +373,7 @@ impl Reader {
             suffix4: fnv1a(&lower[n.saturating_sub(4)..]),
             prefix3,
             shape,
-            capitalized: word.first().is_some_and(u8::is_ascii_uppercase),
+            capitalized: lower.first() != word.first(),
             length: n.min(12) as u64,
             ..WordInfo::looked_up(word_hash, stem_hash, open_class)
         }
