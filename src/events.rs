@@ -50,6 +50,7 @@ mod train;
 mod weights;
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use crate::model::{Aspect, Document, Event, EventClass, Polarity, Span, Tense, TimexType};
 use crate::text::Token;
@@ -66,6 +67,8 @@ const TENSE_TABLE: usize = 2;
 const ASPECT_TABLE: usize = 3;
 /// Whether an event-timex pair is linked (no, yes).
 const LINK_TABLE: usize = 4;
+/// The tables read side by side for each event (see [`Fused`]).
+const ATTRIBUTE_TABLES: [usize; 3] = [POS_TABLE, TENSE_TABLE, ASPECT_TABLE];
 
 /// The labels of [`EVENT_TABLE`] that are events (0 is none).
 const EVENT_LABELS: [usize; 7] = [1, 2, 3, 4, 5, 6, 7];
@@ -77,15 +80,22 @@ const POS_LABELS: [&str; 5] = ["VERB", "NOUN", "ADJECTIVE", "PREPOSITION", "OTHE
 #[derive(Debug)]
 pub(crate) struct EventModel {
     weights: Option<Weights>,
-    /// The part-of-speech, tense and aspect tables, read side by side.
-    attributes: Option<Fused>,
+    /// The part-of-speech, tense and aspect tables read side by side
+    /// ([`Fused`], 256 KB), built when first needed: an extractor without
+    /// events never builds them, and the models of the compiled-in weights
+    /// share one copy.
+    attributes: OnceLock<Option<Fused>>,
+    compiled_in: bool,
 }
 
 impl EventModel {
     /// The model with the weights compiled into the crate.
     pub fn new() -> EventModel {
         let bytes: &'static [u8] = include_bytes!("../data/events/weights.bin");
-        EventModel::from_weights(Cow::Borrowed(bytes))
+        EventModel {
+            compiled_in: true,
+            ..EventModel::from_weights(Cow::Borrowed(bytes))
+        }
     }
 
     /// A model with the given weights file; a malformed file gives a model
@@ -98,12 +108,27 @@ impl EventModel {
                 && w.classes(TENSE_TABLE) == Tense::ALL.len()
                 && w.classes(ASPECT_TABLE) == Aspect::ALL.len()
                 && w.classes(LINK_TABLE) == 2
+                && w.can_fuse(&ATTRIBUTE_TABLES)
         });
-        let attributes = weights.as_ref().and_then(attribute_tables);
         EventModel {
-            weights: weights.filter(|_| attributes.is_some()),
-            attributes,
+            weights,
+            attributes: OnceLock::new(),
+            compiled_in: false,
         }
+    }
+
+    /// The weights and the fused attribute tables, `None` when the weights
+    /// were not read.
+    fn tables(&self) -> Option<(&Weights, &Fused)> {
+        static COMPILED_IN: OnceLock<Option<Fused>> = OnceLock::new();
+        let weights = self.weights.as_ref()?;
+        let attributes = if self.compiled_in {
+            &COMPILED_IN
+        } else {
+            &self.attributes
+        };
+        let fused = attributes.get_or_init(|| attribute_tables(weights));
+        Some((weights, fused.as_ref()?))
     }
 
     /// Whether the weights were read.
@@ -119,7 +144,7 @@ impl EventModel {
     }
 
     fn find(&self, doc: &Document, tokens: &[Token]) -> Vec<Event> {
-        let (Some(weights), Some(attributes)) = (&self.weights, &self.attributes) else {
+        let Some((weights, attributes)) = self.tables() else {
             return Vec::new();
         };
         let mut events = Vec::new();
@@ -205,7 +230,7 @@ pub(super) fn numbered(prefix: &str, n: usize) -> String {
 /// The part-of-speech, tense and aspect tables of `weights` fused (see
 /// [`Fused`]); `None` when they cannot be (different hash widths).
 fn attribute_tables(weights: &Weights) -> Option<Fused> {
-    weights.fuse(&[POS_TABLE, TENSE_TABLE, ASPECT_TABLE])
+    weights.fuse(&ATTRIBUTE_TABLES)
 }
 
 /// Sets an event's part of speech, tense, aspect, polarity and modality.
@@ -346,7 +371,7 @@ impl EventTagger {
     /// attributes and links them to its timexes and DCT.
     pub fn link(&self, doc: &mut Document) {
         let tokens = tokens_splitting_sentences(doc);
-        if let (Some(weights), Some(attributes)) = (&self.0.weights, &self.0.attributes) {
+        if let Some((weights, attributes)) = self.0.tables() {
             doc.events.sort_by_key(|e| e.span.start);
             predict_attributes(attributes, doc, &tokens);
             links::link(doc, Some(weights));

@@ -148,18 +148,28 @@ pub(crate) struct Fused {
 }
 
 impl Weights {
-    /// The tables `tables` fused into one, or `None` when their hash
-    /// widths differ or their rows together are wider than 16 bytes.
-    pub(crate) fn fuse(&self, tables: &[usize]) -> Option<Fused> {
-        let refs: Vec<TableRef> = tables
+    /// Whether [`Weights::fuse`] can fuse `tables`: they exist, have one
+    /// hash width, and their rows together are at most 16 bytes.
+    pub(crate) fn can_fuse(&self, tables: &[usize]) -> bool {
+        let refs: Option<Vec<TableRef>> = tables
             .iter()
             .map(|&t| self.tables.get(t).copied())
-            .collect::<Option<_>>()?;
-        let bits = refs.first()?.bits;
+            .collect();
+        let Some(refs) = refs.filter(|r| !r.is_empty()) else {
+            return false;
+        };
         let width: usize = refs.iter().map(|t| t.classes).sum();
-        if width > FUSED_WIDTH || refs.iter().any(|t| t.bits != bits) {
+        width <= FUSED_WIDTH && refs.iter().all(|t| t.bits == refs[0].bits)
+    }
+
+    /// The tables `tables` fused into one, or `None` when they cannot be
+    /// (see [`Weights::can_fuse`]).
+    pub(crate) fn fuse(&self, tables: &[usize]) -> Option<Fused> {
+        if !self.can_fuse(tables) {
             return None;
         }
+        let refs: Vec<TableRef> = tables.iter().map(|&t| self.tables[t]).collect();
+        let bits = refs.first()?.bits;
         // Padding columns weigh nothing (0 as i8).
         let mut data = vec![0u8; FUSED_WIDTH << bits];
         let mut parts = Vec::with_capacity(refs.len());
