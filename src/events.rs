@@ -15,7 +15,8 @@
 //! *have*, *do*), capitalized words inside a sentence (names) and the
 //! words of `data/events/non_event_words.txt` (words the training split
 //! has often and never as an event: *company*, *million*, *also*): on
-//! the training split these hold 5 of its 9,345 gold events. A noun that a
+//! the training split the names and listed words hold 5 of its 9,345
+//! gold events (the listed words none). A noun that a
 //! date premodifies is an event when a lexicon says it names one (the
 //! `premodified_event_noun` rule, in the private `nouns` module: *a
 //! September **report***, *the February 2020 Doha **Agreement***).
@@ -25,7 +26,7 @@
 //! 2^16-bucket link table, 8-bit weights; format in the private `weights`
 //! module), compiled in. The part-of-speech, tense and aspect tables are
 //! read side by side (one 16-byte row per feature for the three, built
-//! when the model loads).
+//! when first needed, once per process for the compiled-in weights).
 //! They are regenerated, byte for byte, from the TempEval-3 gold training
 //! data and TE3-Silver in `../shared/data`, minus the development split
 //! ([`crate::is_dev_file`]), in about a minute (10 epochs), with
