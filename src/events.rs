@@ -567,29 +567,40 @@ mod tests {
         Some(docs)
     }
 
+    /// Calls `visit(infos, texts, i, is_event)` for each candidate word
+    /// outside timexes of `docs`, with whether a gold event covers it.
+    fn each_candidate(
+        docs: Vec<Document>,
+        mut visit: impl FnMut(&[WordInfo], &[&str], usize, bool),
+    ) {
+        for mut doc in docs {
+            let tokens = tokens_splitting_sentences(&mut doc);
+            let mut gold: Vec<Span> = doc.events.iter().map(|e| e.span).collect();
+            gold.sort();
+            each_word(&doc, &tokens, |infos, texts, spans, i| {
+                if !is_candidate(&infos[i]) || infos[i].in_timex {
+                    return;
+                }
+                let k = gold.partition_point(|g| g.end <= spans[i].start);
+                let is_event = gold.get(k).is_some_and(|g| g.overlaps(spans[i]));
+                visit(infos, texts, i, is_event);
+            });
+        }
+    }
+
     #[test]
     fn inner_names_hold_almost_no_training_events() {
         let Some(docs) = training_documents() else {
             return;
         };
         let (mut candidates, mut names, mut gold_events, mut gold_names) = (0, 0, 0, 0);
-        for mut doc in docs {
-            let tokens = tokens_splitting_sentences(&mut doc);
-            let mut gold: Vec<Span> = doc.events.iter().map(|e| e.span).collect();
-            gold.sort();
-            each_word(&doc, &tokens, |infos, _, spans, i| {
-                if !is_candidate(&infos[i]) || infos[i].in_timex {
-                    return;
-                }
-                let k = gold.partition_point(|g| g.end <= spans[i].start);
-                let is_event = gold.get(k).is_some_and(|g| g.overlaps(spans[i]));
-                let is_name = is_inner_name(infos, i);
-                candidates += 1;
-                names += usize::from(is_name);
-                gold_events += usize::from(is_event);
-                gold_names += usize::from(is_event && is_name);
-            });
-        }
+        each_candidate(docs, |infos, _, i, is_event| {
+            let is_name = is_inner_name(infos, i);
+            candidates += 1;
+            names += usize::from(is_name);
+            gold_events += usize::from(is_event);
+            gold_names += usize::from(is_event && is_name);
+        });
         // 7,797 of 44,265 candidate words, 5 of 9,345 gold events.
         assert!(names * 6 > candidates, "{names} of {candidates}");
         assert!(
@@ -607,23 +618,13 @@ mod tests {
     fn non_event_word_list(docs: Vec<Document>) -> Vec<String> {
         let mut counts: std::collections::HashMap<String, (usize, bool, WordInfo)> =
             std::collections::HashMap::new();
-        for mut doc in docs {
-            let tokens = tokens_splitting_sentences(&mut doc);
-            let mut gold: Vec<Span> = doc.events.iter().map(|e| e.span).collect();
-            gold.sort();
-            each_word(&doc, &tokens, |infos, texts, spans, i| {
-                if !is_candidate(&infos[i]) || infos[i].in_timex {
-                    return;
-                }
-                let k = gold.partition_point(|g| g.end <= spans[i].start);
-                let is_event = gold.get(k).is_some_and(|g| g.overlaps(spans[i]));
-                let entry = counts
-                    .entry(features::normalized(texts[i]))
-                    .or_insert((0, false, infos[i]));
-                entry.0 += 1;
-                entry.1 |= is_event;
-            });
-        }
+        each_candidate(docs, |infos, texts, i, is_event| {
+            let entry = counts
+                .entry(features::normalized(texts[i]))
+                .or_insert((0, false, infos[i]));
+            entry.0 += 1;
+            entry.1 |= is_event;
+        });
         let mut words: Vec<String> = counts
             .into_iter()
             .filter(|(_, (count, event, info))| {
