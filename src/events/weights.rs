@@ -178,20 +178,26 @@ impl TableGroup<'_> {
     pub(crate) fn best(&self, features: &[u64], best: &mut [usize; 3]) {
         const LANES: u64 = 0x00ff_00ff_00ff_00ff;
         let mut scores = [[0i32; 8]; 3];
-        let [a, b, c] = self.tables;
         for block in features.chunks(256) {
-            // Written out for three tables: a loop over them was not
-            // unrolled and cost three times as much.
             let mut lanes = [[0u64; 2]; 3];
             for &feature in block {
                 let bucket = (feature >> (64 - self.bits)) as usize;
-                let rows = [
-                    row_at(self.bytes, a.offset + bucket * a.classes),
-                    row_at(self.bytes, b.offset + bucket * b.classes),
-                    row_at(self.bytes, c.offset + bucket * c.classes),
-                ];
-                for (lanes, row) in lanes.iter_mut().zip(rows) {
-                    let offset = row ^ 0x8080_8080_8080_8080;
+                for (table, lanes) in self.tables.iter().zip(&mut lanes) {
+                    // The 8 bytes from the row's start: its `classes`
+                    // weights, then bytes of the next row or table, in
+                    // lanes that are not read. Past the file's end they
+                    // are zeros.
+                    let at = table.offset + bucket * table.classes;
+                    let mut row = [0u8; 8];
+                    match self.bytes.get(at..at + 8) {
+                        Some(bytes) => row.copy_from_slice(bytes),
+                        None => {
+                            let rest = self.bytes.get(at..).unwrap_or(&[]);
+                            let n = rest.len().min(8);
+                            row[..n].copy_from_slice(&rest[..n]);
+                        }
+                    }
+                    let offset = u64::from_le_bytes(row) ^ 0x8080_8080_8080_8080;
                     lanes[0] += offset & LANES;
                     lanes[1] += (offset >> 8) & LANES;
                 }
@@ -215,28 +221,6 @@ impl TableGroup<'_> {
             *best = top;
         }
     }
-}
-
-/// The 8 bytes of `bytes` from `at`, little-endian: a row's weights,
-/// then bytes of the next row or table, in lanes that are not read; past
-/// the end, zeros.
-#[inline(always)]
-fn row_at(bytes: &[u8], at: usize) -> u64 {
-    match bytes.get(at..at + 8) {
-        Some(row) => u64::from_le_bytes(row.try_into().unwrap_or([0; 8])),
-        None => row_at_end(bytes, at),
-    }
-}
-
-/// [`row_at`] for a row among the last 8 bytes of the file.
-#[cold]
-#[inline(never)]
-fn row_at_end(bytes: &[u8], at: usize) -> u64 {
-    let rest = bytes.get(at..).unwrap_or(&[]);
-    let mut row = [0u8; 8];
-    let n = rest.len().min(8);
-    row[..n].copy_from_slice(&rest[..n]);
-    u64::from_le_bytes(row)
 }
 
 /// [`Weights::score`] for a table of `N` classes, `N` at most 8 (the event
