@@ -25,7 +25,8 @@
 //! table, 2^14-bucket part-of-speech, tense and aspect tables and a
 //! 2^16-bucket link table, 8-bit weights; format in the private `weights`
 //! module), compiled in. The part-of-speech, tense and aspect tables are
-//! read together, in one pass over an event's features.
+//! read side by side (one 16-byte row per feature for the three, built
+//! when first needed, once per process for the compiled-in weights).
 //! They are regenerated, byte for byte, from the TempEval-3 gold training
 //! data and TE3-Silver in `../shared/data`, minus the development split
 //! ([`crate::is_dev_file`]), in about a minute (10 epochs), with
@@ -50,12 +51,13 @@ mod train;
 mod weights;
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use crate::model::{Aspect, Document, Event, EventClass, Polarity, Span, Tense, TimexType};
 use crate::text::Token;
 
 use self::features::{Function, Reader, WordInfo};
-use self::weights::{TableGroup, Weights};
+use self::weights::{Fused, Weights};
 
 pub use self::train::{retrain_event_links, train_event_weights, TrainOptions};
 
@@ -66,7 +68,7 @@ const TENSE_TABLE: usize = 2;
 const ASPECT_TABLE: usize = 3;
 /// Whether an event-timex pair is linked (no, yes).
 const LINK_TABLE: usize = 4;
-/// The tables read together for each event (see [`TableGroup`]).
+/// The tables read side by side for each event (see [`Fused`]).
 const ATTRIBUTE_TABLES: [usize; 3] = [POS_TABLE, TENSE_TABLE, ASPECT_TABLE];
 
 /// The labels of [`EVENT_TABLE`] that are events (0 is none).
@@ -79,13 +81,22 @@ const POS_LABELS: [&str; 5] = ["VERB", "NOUN", "ADJECTIVE", "PREPOSITION", "OTHE
 #[derive(Debug)]
 pub(crate) struct EventModel {
     weights: Option<Weights>,
+    /// The part-of-speech, tense and aspect tables read side by side
+    /// ([`Fused`], 256 KB), built when first needed: an extractor without
+    /// events never builds them, and the models of the compiled-in weights
+    /// share one copy.
+    attributes: OnceLock<Option<Fused>>,
+    compiled_in: bool,
 }
 
 impl EventModel {
     /// The model with the weights compiled into the crate.
     pub fn new() -> EventModel {
         let bytes: &'static [u8] = include_bytes!("../data/events/weights.bin");
-        EventModel::from_weights(Cow::Borrowed(bytes))
+        EventModel {
+            compiled_in: true,
+            ..EventModel::from_weights(Cow::Borrowed(bytes))
+        }
     }
 
     /// A model with the given weights file; a malformed file gives a model
@@ -98,16 +109,27 @@ impl EventModel {
                 && w.classes(TENSE_TABLE) == Tense::ALL.len()
                 && w.classes(ASPECT_TABLE) == Aspect::ALL.len()
                 && w.classes(LINK_TABLE) == 2
-                && w.can_group(ATTRIBUTE_TABLES)
+                && w.can_fuse(&ATTRIBUTE_TABLES)
         });
-        EventModel { weights }
+        EventModel {
+            weights,
+            attributes: OnceLock::new(),
+            compiled_in: false,
+        }
     }
 
-    /// The weights and their attribute tables, `None` when the weights
+    /// The weights and the fused attribute tables, `None` when the weights
     /// were not read.
-    fn tables(&self) -> Option<(&Weights, TableGroup<'_>)> {
+    fn tables(&self) -> Option<(&Weights, &Fused)> {
+        static COMPILED_IN: OnceLock<Option<Fused>> = OnceLock::new();
         let weights = self.weights.as_ref()?;
-        Some((weights, weights.group(ATTRIBUTE_TABLES)?))
+        let attributes = if self.compiled_in {
+            &COMPILED_IN
+        } else {
+            &self.attributes
+        };
+        let fused = attributes.get_or_init(|| attribute_tables(weights));
+        Some((weights, fused.as_ref()?))
     }
 
     /// Whether the weights were read.
@@ -172,7 +194,7 @@ impl EventModel {
             }
             let id = numbered("e", events.len() + 1);
             let mut event = Event::new(id, span, texts[i], EventClass::ALL[label - 1]);
-            set_attributes(&attributes, &features, infos, texts, i, &mut event);
+            set_attributes(attributes, &features, infos, texts, i, &mut event);
             if rule == nouns::RULE {
                 event.pos = "NOUN".to_string();
                 event.tense = Tense::None;
@@ -206,15 +228,15 @@ pub(super) fn numbered(prefix: &str, n: usize) -> String {
     out
 }
 
-/// The part-of-speech, tense and aspect tables of `weights`, read
-/// together (see [`TableGroup`]); `None` when they cannot be.
-fn attribute_tables(weights: &Weights) -> Option<TableGroup<'_>> {
-    weights.group(ATTRIBUTE_TABLES)
+/// The part-of-speech, tense and aspect tables of `weights` fused (see
+/// [`Fused`]); `None` when they cannot be (different hash widths).
+fn attribute_tables(weights: &Weights) -> Option<Fused> {
+    weights.fuse(&ATTRIBUTE_TABLES)
 }
 
 /// Sets an event's part of speech, tense, aspect, polarity and modality.
 fn set_attributes(
-    attributes: &TableGroup<'_>,
+    attributes: &Fused,
     features: &[u64],
     infos: &[WordInfo],
     texts: &[&str],
@@ -244,7 +266,7 @@ fn set_attributes(
 /// Replaces the attributes of the events `doc` has (gold ones, in
 /// training) with the ones the tables give, so that the link classifier
 /// learns from what it will see.
-fn predict_attributes(attributes: &TableGroup<'_>, doc: &mut Document, tokens: &[Token]) {
+fn predict_attributes(attributes: &Fused, doc: &mut Document, tokens: &[Token]) {
     let mut features = Vec::with_capacity(64);
     let mut updates = Vec::new();
     let mut next = 0;
@@ -352,7 +374,7 @@ impl EventTagger {
         let tokens = tokens_splitting_sentences(doc);
         if let Some((weights, attributes)) = self.0.tables() {
             doc.events.sort_by_key(|e| e.span.start);
-            predict_attributes(&attributes, doc, &tokens);
+            predict_attributes(attributes, doc, &tokens);
             links::link(doc, Some(weights));
         }
     }

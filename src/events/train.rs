@@ -8,7 +8,7 @@ use crate::text;
 
 use super::features::{self, Reader};
 use super::links;
-use super::weights::{append_tables, write_file, Perceptron, TableGroup, Weights};
+use super::weights::{append_tables, write_file, Fused, Perceptron, Weights};
 use super::{is_candidate, predict_attributes, POS_LABELS};
 
 /// How to train the event model.
@@ -181,7 +181,7 @@ fn train_links(
 /// with whether a gold TLINK joins them; the events' attributes are the
 /// predicted ones.
 fn collect_pairs(
-    attributes: &TableGroup<'_>,
+    attributes: &Fused,
     gold: &Document,
     all_features: &mut Vec<u64>,
     pairs: &mut Vec<(std::ops::Range<usize>, usize)>,

@@ -132,89 +132,97 @@ impl Weights {
     }
 }
 
-/// Tables of one hash width, of at most 8 classes each, read together:
-/// each feature's bucket is found once and its row in every table read
-/// as one `u64` into 16-bit lanes (as in [`Weights::score`]), so the
-/// part-of-speech, tense and aspect tables cost one pass over an event's
-/// features instead of three calls.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct TableGroup<'a> {
-    bytes: &'a [u8],
+/// The widest row of a [`Fused`] table: two `u64`s.
+const FUSED_WIDTH: usize = 16;
+
+/// Tables of one hash width read side by side: a bucket's rows of all of
+/// them in one 16-byte row, so that a feature costs two reads for all the
+/// tables instead of one per table. The part-of-speech, tense and aspect
+/// tables (5 + 6 + 4 classes) are read this way for every event.
+#[derive(Debug, Clone)]
+pub(crate) struct Fused {
     bits: u32,
-    tables: [TableRef; 3],
+    /// Each table's first column and number of classes.
+    parts: Vec<(usize, usize)>,
+    data: Vec<u8>,
 }
 
 impl Weights {
-    /// Whether [`Weights::group`] can group `tables`: they exist, have one
-    /// hash width and at most 8 classes each.
-    pub(crate) fn can_group(&self, tables: [usize; 3]) -> bool {
-        let Some(first) = self.tables.get(tables[0]) else {
+    /// Whether [`Weights::fuse`] can fuse `tables`: they exist, have one
+    /// hash width, and their rows together are at most 16 bytes.
+    pub(crate) fn can_fuse(&self, tables: &[usize]) -> bool {
+        let refs: Option<Vec<TableRef>> = tables
+            .iter()
+            .map(|&t| self.tables.get(t).copied())
+            .collect();
+        let Some(refs) = refs.filter(|r| !r.is_empty()) else {
             return false;
         };
-        tables.iter().all(|&t| {
-            self.tables
-                .get(t)
-                .is_some_and(|r| r.bits == first.bits && r.classes <= 8)
-        })
+        let width: usize = refs.iter().map(|t| t.classes).sum();
+        width <= FUSED_WIDTH && refs.iter().all(|t| t.bits == refs[0].bits)
     }
 
-    /// The tables `tables` read together, or `None` when they cannot be
-    /// (see [`Weights::can_group`]).
-    pub(crate) fn group(&self, tables: [usize; 3]) -> Option<TableGroup<'_>> {
-        if !self.can_group(tables) {
+    /// The tables `tables` fused into one, or `None` when they cannot be
+    /// (see [`Weights::can_fuse`]).
+    pub(crate) fn fuse(&self, tables: &[usize]) -> Option<Fused> {
+        if !self.can_fuse(tables) {
             return None;
         }
-        Some(TableGroup {
-            bytes: &self.bytes,
-            bits: self.tables[tables[0]].bits,
-            tables: tables.map(|t| self.tables[t]),
-        })
+        let refs: Vec<TableRef> = tables.iter().map(|&t| self.tables[t]).collect();
+        let bits = refs.first()?.bits;
+        // Padding columns weigh nothing (0 as i8).
+        let mut data = vec![0u8; FUSED_WIDTH << bits];
+        let mut parts = Vec::with_capacity(refs.len());
+        let mut column = 0;
+        for t in &refs {
+            let table = self.bytes.get(t.offset..t.offset + (t.classes << bits))?;
+            for (bucket, row) in table.chunks_exact(t.classes).enumerate() {
+                let at = bucket * FUSED_WIDTH + column;
+                data[at..at + t.classes].copy_from_slice(row);
+            }
+            parts.push((column, t.classes));
+            column += t.classes;
+        }
+        Some(Fused { bits, parts, data })
     }
 }
 
-impl TableGroup<'_> {
-    /// The best class of `features` in each table of the group, in order,
-    /// into `best` (ties go to the first class, as in [`Weights::best`]).
-    pub(crate) fn best(&self, features: &[u64], best: &mut [usize; 3]) {
+impl Fused {
+    /// The best class of `features` in each fused table, in the order they
+    /// were fused, into `best` (ties go to the first class, as in
+    /// [`Weights::best`]).
+    pub(crate) fn best(&self, features: &[u64], best: &mut [usize]) {
         const LANES: u64 = 0x00ff_00ff_00ff_00ff;
-        let mut scores = [[0i32; 8]; 3];
+        let mut scores = [0i32; FUSED_WIDTH];
         for block in features.chunks(256) {
-            let mut lanes = [[0u64; 2]; 3];
+            let mut lanes = [0u64; 4];
             for &feature in block {
-                let bucket = (feature >> (64 - self.bits)) as usize;
-                for (table, lanes) in self.tables.iter().zip(&mut lanes) {
-                    // The 8 bytes from the row's start: its `classes`
-                    // weights, then bytes of the next row or table, in
-                    // lanes that are not read. Past the file's end they
-                    // are zeros.
-                    let at = table.offset + bucket * table.classes;
-                    let mut row = [0u8; 8];
-                    match self.bytes.get(at..at + 8) {
-                        Some(bytes) => row.copy_from_slice(bytes),
-                        None => {
-                            let rest = self.bytes.get(at..).unwrap_or(&[]);
-                            let n = rest.len().min(8);
-                            row[..n].copy_from_slice(&rest[..n]);
-                        }
-                    }
-                    let offset = u64::from_le_bytes(row) ^ 0x8080_8080_8080_8080;
-                    lanes[0] += offset & LANES;
-                    lanes[1] += (offset >> 8) & LANES;
-                }
+                let base = (feature >> (64 - self.bits)) as usize * FUSED_WIDTH;
+                // A row past the end (not in a fused table) weighs nothing.
+                let row = self
+                    .data
+                    .get(base..base + FUSED_WIDTH)
+                    .unwrap_or(&[0; FUSED_WIDTH]);
+                let mut bytes = [0u8; FUSED_WIDTH];
+                bytes.copy_from_slice(row);
+                let word = u128::from_le_bytes(bytes) ^ (0x80 * (u128::MAX / 0xff));
+                let (low, high) = (word as u64, (word >> 64) as u64);
+                lanes[0] += low & LANES;
+                lanes[1] += (low >> 8) & LANES;
+                lanes[2] += high & LANES;
+                lanes[3] += (high >> 8) & LANES;
             }
             let count = block.len() as i32;
-            for ((table, lanes), scores) in self.tables.iter().zip(&lanes).zip(&mut scores) {
-                for (class, score) in scores.iter_mut().enumerate().take(table.classes) {
-                    let lane = (lanes[class % 2] >> (16 * (class / 2))) & 0xffff;
-                    *score += lane as i32 - 128 * count;
-                }
+            for (column, score) in scores.iter_mut().enumerate() {
+                let lane = lanes[2 * (column / 8) + column % 2] >> (16 * ((column % 8) / 2));
+                *score += (lane & 0xffff) as i32 - 128 * count;
             }
         }
-        for ((table, scores), best) in self.tables.iter().zip(&scores).zip(best) {
-            let scores = &scores[..table.classes.min(8)];
+        for (&(start, classes), best) in self.parts.iter().zip(best) {
+            let part = &scores[start..start + classes];
             let mut top = 0;
-            for (c, &score) in scores.iter().enumerate() {
-                if score > scores[top] {
+            for (c, &score) in part.iter().enumerate() {
+                if score > part[top] {
                     top = c;
                 }
             }
@@ -455,7 +463,7 @@ mod tests {
     }
 
     #[test]
-    fn grouped_tables_pick_what_each_table_picks() {
+    fn fused_tables_pick_what_each_table_picks() {
         let mut x = 0x2545_f491_4f6c_dd1du64;
         let mut next = move || {
             x ^= x << 13;
@@ -474,38 +482,22 @@ mod tests {
                 p
             })
             .collect();
-        // The group's last table is the file's last (its last rows end
-        // the file), and not.
-        for order in [[0, 1, 2], [2, 0, 1]] {
-            let file = write_file(&order.map(|k| &tables[k]));
-            let weights = Weights::parse(Cow::Owned(file)).expect("valid file");
-            let group = weights.group([0, 1, 2]).expect("groupable");
-            for count in [0, 1, 35, 300] {
-                let mut features: Vec<u64> = (0..count).map(|_| next()).collect();
-                // The last bucket.
-                features.push(u64::MAX);
-                let mut best = [9; 3];
-                group.best(&features, &mut best);
-                let each: Vec<usize> = (0..3).map(|t| weights.best(t, &features, &[])).collect();
-                assert_eq!(best[..], each[..], "{count}");
-            }
+        let file = write_file(&tables.iter().collect::<Vec<_>>());
+        let weights = Weights::parse(Cow::Owned(file)).expect("valid file");
+        let fused = weights.fuse(&[0, 1, 2]).expect("fusable");
+        for count in [0, 1, 35, 300] {
+            let features: Vec<u64> = (0..count).map(|_| next()).collect();
+            let mut best = [9; 3];
+            fused.best(&features, &mut best);
+            let each: Vec<usize> = (0..3).map(|t| weights.best(t, &features, &[])).collect();
+            assert_eq!(best[..], each[..], "{count}");
         }
-        let wider = write_file(&[
-            &Perceptron::new(6, 9),
-            &Perceptron::new(6, 2),
-            &Perceptron::new(6, 2),
-        ]);
+        let wider = write_file(&[&Perceptron::new(6, 9), &Perceptron::new(6, 8)]);
         let wider = Weights::parse(Cow::Owned(wider)).expect("valid file");
-        assert!(wider.group([0, 1, 2]).is_none());
-        assert!(wider.group([1, 2, 3]).is_none());
-        let mixed = write_file(&[
-            &Perceptron::new(6, 2),
-            &Perceptron::new(7, 2),
-            &Perceptron::new(6, 2),
-        ]);
+        assert!(wider.fuse(&[0, 1]).is_none());
+        let mixed = write_file(&[&Perceptron::new(6, 2), &Perceptron::new(7, 2)]);
         let mixed = Weights::parse(Cow::Owned(mixed)).expect("valid file");
-        assert!(mixed.group([0, 1, 2]).is_none());
-        assert!(mixed.group([0, 2, 0]).is_some());
+        assert!(mixed.fuse(&[0, 1]).is_none());
     }
 
     #[test]
