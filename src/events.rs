@@ -10,7 +10,13 @@
 //! been*, *will*, *to*). Three smaller tables over the same features give
 //! an event's part of speech, tense and aspect; polarity and modality come
 //! from rules over the verb group (`not`, `n't`, `never`; `would`, `may`...).
-//! Words inside a temporal expression are never events. A noun that a
+//! Words inside a temporal expression are never events, and the tagger
+//! is not asked about punctuation, numbers, closed-class words (but *be*,
+//! *have*, *do*), capitalized words inside a sentence (names) and the
+//! words of `data/events/non_event_words.txt` (words the training split
+//! has often and never as an event: *company*, *million*, *also*): on
+//! the training split the names and listed words hold 5 of its 9,345
+//! gold events (the listed words none). A noun that a
 //! date premodifies is an event when a lexicon says it names one (the
 //! `premodified_event_noun` rule, in the private `nouns` module: *a
 //! September **report***, *the February 2020 Doha **Agreement***).
@@ -18,7 +24,9 @@
 //! The weights are `data/events/weights.bin` (1.4 MB: a 2^17-bucket event
 //! table, 2^14-bucket part-of-speech, tense and aspect tables and a
 //! 2^16-bucket link table, 8-bit weights; format in the private `weights`
-//! module), compiled in.
+//! module), compiled in. The part-of-speech, tense and aspect tables are
+//! read side by side (one 16-byte row per feature for the three, built
+//! when first needed, once per process for the compiled-in weights).
 //! They are regenerated, byte for byte, from the TempEval-3 gold training
 //! data and TE3-Silver in `../shared/data`, minus the development split
 //! ([`crate::is_dev_file`]), in about a minute (10 epochs), with
@@ -43,12 +51,13 @@ mod train;
 mod weights;
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use crate::model::{Aspect, Document, Event, EventClass, Polarity, Span, Tense, TimexType};
 use crate::text::Token;
 
 use self::features::{Function, Reader, WordInfo};
-use self::weights::Weights;
+use self::weights::{Fused, Weights};
 
 pub use self::train::{retrain_event_links, train_event_weights, TrainOptions};
 
@@ -59,6 +68,8 @@ const TENSE_TABLE: usize = 2;
 const ASPECT_TABLE: usize = 3;
 /// Whether an event-timex pair is linked (no, yes).
 const LINK_TABLE: usize = 4;
+/// The tables read side by side for each event (see [`Fused`]).
+const ATTRIBUTE_TABLES: [usize; 3] = [POS_TABLE, TENSE_TABLE, ASPECT_TABLE];
 
 /// The labels of [`EVENT_TABLE`] that are events (0 is none).
 const EVENT_LABELS: [usize; 7] = [1, 2, 3, 4, 5, 6, 7];
@@ -70,13 +81,22 @@ const POS_LABELS: [&str; 5] = ["VERB", "NOUN", "ADJECTIVE", "PREPOSITION", "OTHE
 #[derive(Debug)]
 pub(crate) struct EventModel {
     weights: Option<Weights>,
+    /// The part-of-speech, tense and aspect tables read side by side
+    /// ([`Fused`], 256 KB), built when first needed: an extractor without
+    /// events never builds them, and the models of the compiled-in weights
+    /// share one copy.
+    attributes: OnceLock<Option<Fused>>,
+    compiled_in: bool,
 }
 
 impl EventModel {
     /// The model with the weights compiled into the crate.
     pub fn new() -> EventModel {
         let bytes: &'static [u8] = include_bytes!("../data/events/weights.bin");
-        EventModel::from_weights(Cow::Borrowed(bytes))
+        EventModel {
+            compiled_in: true,
+            ..EventModel::from_weights(Cow::Borrowed(bytes))
+        }
     }
 
     /// A model with the given weights file; a malformed file gives a model
@@ -89,8 +109,27 @@ impl EventModel {
                 && w.classes(TENSE_TABLE) == Tense::ALL.len()
                 && w.classes(ASPECT_TABLE) == Aspect::ALL.len()
                 && w.classes(LINK_TABLE) == 2
+                && w.can_fuse(&ATTRIBUTE_TABLES)
         });
-        EventModel { weights }
+        EventModel {
+            weights,
+            attributes: OnceLock::new(),
+            compiled_in: false,
+        }
+    }
+
+    /// The weights and the fused attribute tables, `None` when the weights
+    /// were not read.
+    fn tables(&self) -> Option<(&Weights, &Fused)> {
+        static COMPILED_IN: OnceLock<Option<Fused>> = OnceLock::new();
+        let weights = self.weights.as_ref()?;
+        let attributes = if self.compiled_in {
+            &COMPILED_IN
+        } else {
+            &self.attributes
+        };
+        let fused = attributes.get_or_init(|| attribute_tables(weights));
+        Some((weights, fused.as_ref()?))
     }
 
     /// Whether the weights were read.
@@ -106,7 +145,7 @@ impl EventModel {
     }
 
     fn find(&self, doc: &Document, tokens: &[Token]) -> Vec<Event> {
-        let Some(weights) = &self.weights else {
+        let Some((weights, attributes)) = self.tables() else {
             return Vec::new();
         };
         let mut events = Vec::new();
@@ -126,7 +165,7 @@ impl EventModel {
             {
                 return;
             }
-            let tagged = (!is_inner_name(infos, i)).then(|| {
+            let tagged = (!is_inner_name(infos, i) && !infos[i].is_listed_non_event()).then(|| {
                 let features = features::word_features(infos, texts, i);
                 (weights.best(EVENT_TABLE, &features, &[]), features)
             });
@@ -144,7 +183,7 @@ impl EventModel {
                 }
                 rule = nouns::RULE;
             }
-            // An inner name's features were not built.
+            // An inner name's or a listed non-event's features were not built.
             let features = match tagged {
                 Some(_) => features,
                 None => features::word_features(infos, texts, i),
@@ -155,7 +194,7 @@ impl EventModel {
             }
             let id = numbered("e", events.len() + 1);
             let mut event = Event::new(id, span, texts[i], EventClass::ALL[label - 1]);
-            set_attributes(weights, &features, infos, texts, i, &mut event);
+            set_attributes(attributes, &features, infos, texts, i, &mut event);
             if rule == nouns::RULE {
                 event.pos = "NOUN".to_string();
                 event.tense = Tense::None;
@@ -189,16 +228,24 @@ pub(super) fn numbered(prefix: &str, n: usize) -> String {
     out
 }
 
+/// The part-of-speech, tense and aspect tables of `weights` fused (see
+/// [`Fused`]); `None` when they cannot be (different hash widths).
+fn attribute_tables(weights: &Weights) -> Option<Fused> {
+    weights.fuse(&ATTRIBUTE_TABLES)
+}
+
 /// Sets an event's part of speech, tense, aspect, polarity and modality.
 fn set_attributes(
-    weights: &Weights,
+    attributes: &Fused,
     features: &[u64],
     infos: &[WordInfo],
     texts: &[&str],
     i: usize,
     event: &mut Event,
 ) {
-    let pos = POS_LABELS[weights.best(POS_TABLE, features, &[])];
+    let mut best = [0; 3];
+    attributes.best(features, &mut best);
+    let pos = POS_LABELS[best[0]];
     // In place: the event's own string (Event::new's "UNKNOWN") holds
     // "VERB" and "NOUN" without a new allocation.
     event.pos.clear();
@@ -208,8 +255,8 @@ fn set_attributes(
         event.tense = Tense::None;
         event.aspect = Aspect::None;
     } else {
-        event.tense = Tense::ALL[weights.best(TENSE_TABLE, features, &[])];
-        event.aspect = Aspect::ALL[weights.best(ASPECT_TABLE, features, &[])];
+        event.tense = Tense::ALL[best[1]];
+        event.aspect = Aspect::ALL[best[2]];
     }
     let group = verb_group(infos, texts, i);
     event.polarity = group.polarity;
@@ -219,7 +266,7 @@ fn set_attributes(
 /// Replaces the attributes of the events `doc` has (gold ones, in
 /// training) with the ones the tables give, so that the link classifier
 /// learns from what it will see.
-fn predict_attributes(weights: &Weights, doc: &mut Document, tokens: &[Token]) {
+fn predict_attributes(attributes: &Fused, doc: &mut Document, tokens: &[Token]) {
     let mut features = Vec::with_capacity(64);
     let mut updates = Vec::new();
     let mut next = 0;
@@ -232,7 +279,7 @@ fn predict_attributes(weights: &Weights, doc: &mut Document, tokens: &[Token]) {
             features.clear();
             features::features(infos, texts, i, &mut features);
             let mut event = doc.events[next].clone();
-            set_attributes(weights, &features, infos, texts, i, &mut event);
+            set_attributes(attributes, &features, infos, texts, i, &mut event);
             updates.push((next, event));
             next += 1;
         }
@@ -325,9 +372,9 @@ impl EventTagger {
     /// attributes and links them to its timexes and DCT.
     pub fn link(&self, doc: &mut Document) {
         let tokens = tokens_splitting_sentences(doc);
-        if let Some(weights) = &self.0.weights {
+        if let Some((weights, attributes)) = self.0.tables() {
             doc.events.sort_by_key(|e| e.span.start);
-            predict_attributes(weights, doc, &tokens);
+            predict_attributes(attributes, doc, &tokens);
             links::link(doc, Some(weights));
         }
     }
@@ -520,35 +567,104 @@ mod tests {
         Some(docs)
     }
 
+    /// Calls `visit(infos, texts, i, is_event)` for each candidate word
+    /// outside timexes of `docs`, with whether a gold event covers it.
+    fn each_candidate(
+        docs: Vec<Document>,
+        mut visit: impl FnMut(&[WordInfo], &[&str], usize, bool),
+    ) {
+        for mut doc in docs {
+            let tokens = tokens_splitting_sentences(&mut doc);
+            let mut gold: Vec<Span> = doc.events.iter().map(|e| e.span).collect();
+            gold.sort();
+            each_word(&doc, &tokens, |infos, texts, spans, i| {
+                if !is_candidate(&infos[i]) || infos[i].in_timex {
+                    return;
+                }
+                let k = gold.partition_point(|g| g.end <= spans[i].start);
+                let is_event = gold.get(k).is_some_and(|g| g.overlaps(spans[i]));
+                visit(infos, texts, i, is_event);
+            });
+        }
+    }
+
     #[test]
     fn inner_names_hold_almost_no_training_events() {
         let Some(docs) = training_documents() else {
             return;
         };
         let (mut candidates, mut names, mut gold_events, mut gold_names) = (0, 0, 0, 0);
-        for mut doc in docs {
-            let tokens = tokens_splitting_sentences(&mut doc);
-            let mut gold: Vec<Span> = doc.events.iter().map(|e| e.span).collect();
-            gold.sort();
-            each_word(&doc, &tokens, |infos, _, spans, i| {
-                if !is_candidate(&infos[i]) || infos[i].in_timex {
-                    return;
-                }
-                let k = gold.partition_point(|g| g.end <= spans[i].start);
-                let is_event = gold.get(k).is_some_and(|g| g.overlaps(spans[i]));
-                let is_name = is_inner_name(infos, i);
-                candidates += 1;
-                names += usize::from(is_name);
-                gold_events += usize::from(is_event);
-                gold_names += usize::from(is_event && is_name);
-            });
-        }
+        each_candidate(docs, |infos, _, i, is_event| {
+            let is_name = is_inner_name(infos, i);
+            candidates += 1;
+            names += usize::from(is_name);
+            gold_events += usize::from(is_event);
+            gold_names += usize::from(is_event && is_name);
+        });
         // 7,797 of 44,265 candidate words, 5 of 9,345 gold events.
         assert!(names * 6 > candidates, "{names} of {candidates}");
         assert!(
             gold_names * 1000 <= gold_events,
             "{gold_names} of {gold_events}"
         );
+    }
+
+    /// The least number of times a word is seen, never as an event, in
+    /// the training split to be listed in `data/events/non_event_words.txt`.
+    const NON_EVENT_MIN_COUNT: usize = 8;
+
+    /// The words `data/events/non_event_words.txt` should list, from the
+    /// training split, sorted.
+    fn non_event_word_list(docs: Vec<Document>) -> Vec<String> {
+        let mut counts: std::collections::HashMap<String, (usize, bool, WordInfo)> =
+            std::collections::HashMap::new();
+        each_candidate(docs, |infos, texts, i, is_event| {
+            let entry = counts
+                .entry(features::normalized(texts[i]))
+                .or_insert((0, false, infos[i]));
+            entry.0 += 1;
+            entry.1 |= is_event;
+        });
+        let mut words: Vec<String> = counts
+            .into_iter()
+            .filter(|(_, (count, event, info))| {
+                *count >= NON_EVENT_MIN_COUNT && !event && !nouns::is_listed_event_noun(info)
+            })
+            .map(|(word, _)| word)
+            .collect();
+        words.sort();
+        words
+    }
+
+    #[test]
+    fn non_event_words_are_the_training_split_s() {
+        let Some(docs) = training_documents() else {
+            return;
+        };
+        let words = non_event_word_list(docs);
+        let file = include_str!("../data/events/non_event_words.txt");
+        if std::env::var_os("CHRONOLINE_WRITE_NON_EVENTS").is_some() {
+            let header: String = file
+                .lines()
+                .take_while(|l| l.starts_with('#'))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            let body: String = words.iter().map(|w| format!("{w}\n")).collect();
+            let path = concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/data/events/non_event_words.txt"
+            );
+            std::fs::write(path, header + &body).expect("writable data/events");
+            return;
+        }
+        let listed: Vec<&str> = crate::lexicon::rows(file)
+            .filter_map(|row| row.first().copied())
+            .collect();
+        assert_eq!(
+            listed, words,
+            "regenerate with CHRONOLINE_WRITE_NON_EVENTS=1 cargo test --lib non_event_words"
+        );
+        assert!(words.len() > 100, "{}", words.len());
     }
 
     #[test]

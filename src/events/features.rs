@@ -10,8 +10,6 @@
 //! a [`WordInfo`], and a feature is a template number mixed with one or two
 //! of those hashes. A weight table keeps the top bits of a feature hash.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::model::Span;
@@ -19,8 +17,9 @@ use crate::text::{Token, TokenKind};
 
 /// The grammatical role of a closed-class word, from
 /// `data/events/function_words.txt`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) enum Function {
+    #[default]
     Content,
     Determiner,
     Be,
@@ -74,56 +73,115 @@ impl Function {
     }
 }
 
-/// Passes a key that is already an FNV-1a hash through: the lexicons are
-/// looked up by the hashes each word gets anyway.
-#[derive(Default)]
-struct HashedKey(u64);
+/// A small map from word hashes (FNV-1a, never 0 for the lexicons' words:
+/// a test checks) to values, by open addressing in a table at most a
+/// quarter full: a lookup is one multiply, a load and a compare, where a
+/// `HashMap` probe cost about 90 instructions per word read.
+#[derive(Debug)]
+struct HashedTable<V> {
+    keys: Vec<u64>,
+    values: Vec<V>,
+    bits: u32,
+}
 
-impl Hasher for HashedKey {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
+impl<V: Copy + Default> HashedTable<V> {
+    fn new(entries: impl IntoIterator<Item = (u64, V)>) -> HashedTable<V> {
+        let entries: Vec<(u64, V)> = entries.into_iter().collect();
+        let bits = (entries.len().max(1) * 4)
+            .next_power_of_two()
+            .trailing_zeros();
+        let mut table = HashedTable {
+            keys: vec![0; 1 << bits],
+            values: vec![V::default(); 1 << bits],
+            bits,
+        };
+        for (key, value) in entries {
+            let mut at = table.slot(key);
+            while table.keys[at] != 0 && table.keys[at] != key {
+                at = (at + 1) & (table.keys.len() - 1);
+            }
+            // A later row of a key replaces an earlier one (as a
+            // `HashMap` collected from the rows did).
+            if key != 0 {
+                table.keys[at] = key;
+                table.values[at] = value;
+            }
         }
+        table
     }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
+
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.bits)) as usize
+    }
+
+    fn get(&self, key: u64) -> Option<V> {
+        let mask = self.keys.len() - 1;
+        let mut at = self.slot(key);
+        loop {
+            match self.keys[at] {
+                0 => return None,
+                k if k == key => return Some(self.values[at]),
+                _ => at = (at + 1) & mask,
+            }
+        }
     }
 }
 
-type HashedMap<V> = HashMap<u64, V, BuildHasherDefault<HashedKey>>;
-
 /// The stems of `data/events/class_cues.txt` (by hash), with the hash of
 /// their class.
-fn class_cues() -> &'static HashedMap<u64> {
-    static MAP: OnceLock<HashedMap<u64>> = OnceLock::new();
+fn class_cues() -> &'static HashedTable<u64> {
+    static MAP: OnceLock<HashedTable<u64>> = OnceLock::new();
     MAP.get_or_init(|| {
-        crate::lexicon::rows(include_str!("../../data/events/class_cues.txt"))
-            .filter_map(|row| {
-                Some((
-                    fnv1a(stem(row.first()?).as_bytes()),
-                    fnv1a(row.get(1)?.as_bytes()),
-                ))
-            })
-            .collect()
+        HashedTable::new(
+            crate::lexicon::rows(include_str!("../../data/events/class_cues.txt")).filter_map(
+                |row| {
+                    Some((
+                        fnv1a(stem(row.first()?).as_bytes()),
+                        fnv1a(row.get(1)?.as_bytes()),
+                    ))
+                },
+            ),
+        )
     })
 }
 
 /// The words of `data/events/function_words.txt` (by hash).
-fn function_words() -> &'static HashedMap<Function> {
-    static MAP: OnceLock<HashedMap<Function>> = OnceLock::new();
+fn function_words() -> &'static HashedTable<Function> {
+    static MAP: OnceLock<HashedTable<Function>> = OnceLock::new();
     MAP.get_or_init(|| {
-        crate::lexicon::rows(include_str!("../../data/events/function_words.txt"))
-            .filter_map(|row| {
-                Some((
-                    fnv1a(row.first()?.as_bytes()),
-                    Function::from_name(row.get(1)?)?,
-                ))
-            })
-            .collect()
+        HashedTable::new(
+            crate::lexicon::rows(include_str!("../../data/events/function_words.txt")).filter_map(
+                |row| {
+                    Some((
+                        fnv1a(row.first()?.as_bytes()),
+                        Function::from_name(row.get(1)?)?,
+                    ))
+                },
+            ),
+        )
     })
+}
+
+/// The words of `data/events/non_event_words.txt` (by hash): words the
+/// training split has often and never as an event, which the tagger is
+/// not asked about.
+fn non_event_words() -> &'static HashedTable<bool> {
+    static MAP: OnceLock<HashedTable<bool>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        HashedTable::new(
+            crate::lexicon::rows(include_str!("../../data/events/non_event_words.txt"))
+                .filter_map(|row| Some((fnv1a(row.first()?.as_bytes()), true))),
+        )
+    })
+}
+
+/// A word as [`Reader`] hashes it: lowercased, curly apostrophes straight.
+#[cfg(test)]
+pub(crate) fn normalized(word: &str) -> String {
+    word.chars()
+        .map(|c| if c == '\u{2019}' { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Splits tokens into words: hyphenated compounds joined, contractions split.
@@ -213,8 +271,6 @@ pub(crate) struct WordInfo {
     prefix3: u64,
     shape: u64,
     pub function: Function,
-    /// The hash of the class the guidelines give the stem, or 0.
-    cue: u64,
     /// Whether the word is part of a temporal expression.
     pub in_timex: bool,
     /// Whether the word's first char is uppercase.
@@ -223,18 +279,32 @@ pub(crate) struct WordInfo {
 }
 
 impl WordInfo {
-    /// A word's info with its lexicon entries looked up by the hashes of
-    /// the word and its stem: its function (`open_class` when it is no
-    /// function word) and its class cue; the affixes and shape are the
-    /// boundary's until the reader sets them.
+    /// A word's info with its function looked up by the hash of the word
+    /// (`open_class` when it is no function word: every function word has
+    /// a letter, so numbers and punctuation are not looked up); the
+    /// affixes and shape are the boundary's until the reader sets them.
     fn looked_up(word: u64, stem: u64, open_class: Function) -> WordInfo {
+        let function = match open_class {
+            Function::Content => function_words().get(word).unwrap_or(open_class),
+            _ => open_class,
+        };
         WordInfo {
             word,
             stem,
-            function: function_words().get(&word).copied().unwrap_or(open_class),
-            cue: class_cues().get(&stem).copied().unwrap_or(0),
+            function,
             ..BOUNDARY
         }
+    }
+
+    /// Whether `data/events/non_event_words.txt` lists the word.
+    pub(crate) fn is_listed_non_event(&self) -> bool {
+        non_event_words().get(self.word).is_some()
+    }
+
+    /// The hash of the class the guidelines give the word's stem, or 0;
+    /// looked up only for the words the tagger is asked about.
+    fn cue(&self) -> u64 {
+        class_cues().get(self.stem).unwrap_or(0)
     }
 }
 
@@ -248,7 +318,6 @@ const BOUNDARY: WordInfo = WordInfo {
     prefix3: 1,
     shape: 1,
     function: Function::Punctuation,
-    cue: 0,
     in_timex: false,
     capitalized: false,
     length: 0,
@@ -278,28 +347,16 @@ impl Reader {
     /// prefixes of the lowercased word, so their FNV-1a hashes are states
     /// of the word's own hash on the way.
     fn read_ascii(word: &[u8]) -> WordInfo {
-        let n = word.len();
+        let n = word.len().min(ASCII_FAST_LEN);
         let mut buffer = [0u8; ASCII_FAST_LEN];
-        let lower = &mut buffer[..n];
-        lower.copy_from_slice(word);
-        lower.make_ascii_lowercase();
-        let lower = &*lower;
-        let stem_len = stem_len(lower);
-        let mut word_hash = FNV_OFFSET;
-        let mut stem_hash = FNV_OFFSET;
-        let mut prefix3 = FNV_OFFSET;
         let mut shape = FNV_OFFSET;
         let mut last_class = 0u8;
         // Bits: 1 letter, 2 digit, 4 ',' or '.', 8 anything else.
         let mut kinds = 0u8;
-        for (k, (&b, &l)) in word.iter().zip(lower).enumerate() {
-            word_hash = (word_hash ^ u64::from(l)).wrapping_mul(FNV_PRIME);
-            if k + 1 == stem_len {
-                stem_hash = word_hash;
-            }
-            if k + 1 == 3 {
-                prefix3 = word_hash;
-            }
+        // Lowercased byte by byte (a `copy_from_slice` of a word's length
+        // was a `memcpy` call per word), with the shape on the way.
+        for (l, &b) in buffer.iter_mut().zip(word) {
+            *l = b.to_ascii_lowercase();
             let (class, kind) = match b {
                 b'A'..=b'Z' => (b'X', 1),
                 b'a'..=b'z' => (b'x', 1),
@@ -311,6 +368,20 @@ impl Reader {
             if class != last_class {
                 shape = (shape ^ u64::from(class)).wrapping_mul(FNV_PRIME);
                 last_class = class;
+            }
+        }
+        let lower = &buffer[..n];
+        let stem_len = stem_len(lower);
+        let mut word_hash = FNV_OFFSET;
+        let mut stem_hash = FNV_OFFSET;
+        let mut prefix3 = FNV_OFFSET;
+        for (k, &l) in lower.iter().enumerate() {
+            word_hash = (word_hash ^ u64::from(l)).wrapping_mul(FNV_PRIME);
+            if k + 1 == stem_len {
+                stem_hash = word_hash;
+            }
+            if k + 1 == 3 {
+                prefix3 = word_hash;
             }
         }
         if n < 3 {
@@ -329,7 +400,7 @@ impl Reader {
             suffix4: fnv1a(&lower[n.saturating_sub(4)..]),
             prefix3,
             shape,
-            capitalized: word.first().is_some_and(u8::is_ascii_uppercase),
+            capitalized: lower.first() != word.first(),
             length: n.min(12) as u64,
             ..WordInfo::looked_up(word_hash, stem_hash, open_class)
         }
@@ -553,7 +624,7 @@ pub(crate) fn word_features(infos: &[WordInfo], words: &[&str], i: usize) -> [u6
         mix(29, p1.stem, 0),
         mix(30, f(w.function), 0),
         mix(31, w.shape, p1.shape),
-        mix(32, w.cue, 0),
+        mix(32, w.cue(), 0),
         // A date right before a noun dates it: "a September report".
         mix(
             33,
@@ -634,6 +705,45 @@ mod tests {
         // The last two bytes of U+4000 are equal: no doubled letter to drop.
         assert_eq!(stem("a\u{4000}ed"), "a\u{4000}");
         assert_eq!(stem("\u{4000}\u{4000}es"), "\u{4000}\u{4000}");
+    }
+
+    #[test]
+    fn hashed_tables_find_what_they_hold() {
+        let entries: Vec<(u64, u64)> = (1..200u64).map(|k| (fnv1a(&k.to_le_bytes()), k)).collect();
+        let mut with_repeat = entries.clone();
+        with_repeat.push((entries[3].0, 1000));
+        let table = HashedTable::new(with_repeat);
+        for &(key, value) in &entries[..] {
+            let expected = if key == entries[3].0 { 1000 } else { value };
+            assert_eq!(table.get(key), Some(expected));
+        }
+        assert_eq!(table.get(fnv1a(b"absent")), None);
+        assert_eq!(HashedTable::<u64>::new([]).get(7), None);
+        assert_eq!(function_words().get(fnv1a(b"would")), Some(Function::Modal));
+    }
+
+    #[test]
+    fn lexicon_words_hash_to_nonzero_keys() {
+        // 0 marks an empty slot of a `HashedTable`.
+        for file in [
+            include_str!("../../data/events/function_words.txt"),
+            include_str!("../../data/events/class_cues.txt"),
+        ] {
+            for row in crate::lexicon::rows(file) {
+                let word = row.first().copied().unwrap_or("");
+                assert_ne!(fnv1a(word.as_bytes()), 0, "{word:?}");
+                assert_ne!(fnv1a(stem(word).as_bytes()), 0, "{word:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_function_word_has_a_letter() {
+        // `WordInfo::looked_up` skips the lexicon for numbers and punctuation.
+        for row in crate::lexicon::rows(include_str!("../../data/events/function_words.txt")) {
+            let word = row.first().copied().unwrap_or("");
+            assert!(word.chars().any(char::is_alphabetic), "{word:?}");
+        }
     }
 
     #[test]

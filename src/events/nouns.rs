@@ -89,9 +89,7 @@ pub(super) fn is_premodified_event_noun(
         return false;
     }
     let capitalized = |k: usize| {
-        texts[k].chars().next().is_some_and(char::is_uppercase)
-            && infos[k].function == Function::Content
-            && !infos[k].in_timex
+        infos[k].capitalized && infos[k].function == Function::Content && !infos[k].in_timex
     };
     if capitalized(i) && infos.get(i + 1).is_some() && capitalized(i + 1) {
         return false;

@@ -8,7 +8,7 @@ use crate::text;
 
 use super::features::{self, Reader};
 use super::links;
-use super::weights::{append_tables, write_file, Perceptron, Weights};
+use super::weights::{append_tables, write_file, Fused, Perceptron, Weights};
 use super::{is_candidate, predict_attributes, POS_LABELS};
 
 /// How to train the event model.
@@ -153,10 +153,13 @@ fn train_links(
     mut rng: u64,
 ) -> Perceptron {
     let mut link = Perceptron::new(options.link_bits, 2);
+    let Some(attributes) = super::attribute_tables(weights) else {
+        return link;
+    };
     let mut pairs = Vec::new();
     let mut pair_features = Vec::new();
     for doc in link_docs {
-        collect_pairs(weights, doc, &mut pair_features, &mut pairs);
+        collect_pairs(&attributes, doc, &mut pair_features, &mut pairs);
     }
     let mut order: Vec<usize> = (0..pairs.len()).collect();
     for _ in 0..options.epochs {
@@ -178,7 +181,7 @@ fn train_links(
 /// with whether a gold TLINK joins them; the events' attributes are the
 /// predicted ones.
 fn collect_pairs(
-    weights: &Weights,
+    attributes: &Fused,
     gold: &Document,
     all_features: &mut Vec<u64>,
     pairs: &mut Vec<(std::ops::Range<usize>, usize)>,
@@ -192,7 +195,7 @@ fn collect_pairs(
             .collect();
     }
     doc.events.sort_by_key(|e| e.span.start);
-    predict_attributes(weights, &mut doc, &tokens);
+    predict_attributes(attributes, &mut doc, &tokens);
     let linked: HashSet<(&str, &str)> = doc
         .links
         .iter()

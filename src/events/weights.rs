@@ -132,6 +132,105 @@ impl Weights {
     }
 }
 
+/// The widest row of a [`Fused`] table: two `u64`s.
+const FUSED_WIDTH: usize = 16;
+
+/// Tables of one hash width read side by side: a bucket's rows of all of
+/// them in one 16-byte row, so that a feature costs two reads for all the
+/// tables instead of one per table. The part-of-speech, tense and aspect
+/// tables (5 + 6 + 4 classes) are read this way for every event.
+#[derive(Debug, Clone)]
+pub(crate) struct Fused {
+    bits: u32,
+    /// Each table's first column and number of classes.
+    parts: Vec<(usize, usize)>,
+    data: Vec<u8>,
+}
+
+impl Weights {
+    /// Whether [`Weights::fuse`] can fuse `tables`: they exist, have one
+    /// hash width, and their rows together are at most 16 bytes.
+    pub(crate) fn can_fuse(&self, tables: &[usize]) -> bool {
+        let refs: Option<Vec<TableRef>> = tables
+            .iter()
+            .map(|&t| self.tables.get(t).copied())
+            .collect();
+        let Some(refs) = refs.filter(|r| !r.is_empty()) else {
+            return false;
+        };
+        let width: usize = refs.iter().map(|t| t.classes).sum();
+        width <= FUSED_WIDTH && refs.iter().all(|t| t.bits == refs[0].bits)
+    }
+
+    /// The tables `tables` fused into one, or `None` when they cannot be
+    /// (see [`Weights::can_fuse`]).
+    pub(crate) fn fuse(&self, tables: &[usize]) -> Option<Fused> {
+        if !self.can_fuse(tables) {
+            return None;
+        }
+        let refs: Vec<TableRef> = tables.iter().map(|&t| self.tables[t]).collect();
+        let bits = refs.first()?.bits;
+        // Padding columns weigh nothing (0 as i8).
+        let mut data = vec![0u8; FUSED_WIDTH << bits];
+        let mut parts = Vec::with_capacity(refs.len());
+        let mut column = 0;
+        for t in &refs {
+            let table = self.bytes.get(t.offset..t.offset + (t.classes << bits))?;
+            for (bucket, row) in table.chunks_exact(t.classes).enumerate() {
+                let at = bucket * FUSED_WIDTH + column;
+                data[at..at + t.classes].copy_from_slice(row);
+            }
+            parts.push((column, t.classes));
+            column += t.classes;
+        }
+        Some(Fused { bits, parts, data })
+    }
+}
+
+impl Fused {
+    /// The best class of `features` in each fused table, in the order they
+    /// were fused, into `best` (ties go to the first class, as in
+    /// [`Weights::best`]).
+    pub(crate) fn best(&self, features: &[u64], best: &mut [usize]) {
+        const LANES: u64 = 0x00ff_00ff_00ff_00ff;
+        let mut scores = [0i32; FUSED_WIDTH];
+        for block in features.chunks(256) {
+            let mut lanes = [0u64; 4];
+            for &feature in block {
+                let base = (feature >> (64 - self.bits)) as usize * FUSED_WIDTH;
+                // A row past the end (not in a fused table) weighs nothing.
+                let row = self
+                    .data
+                    .get(base..base + FUSED_WIDTH)
+                    .unwrap_or(&[0; FUSED_WIDTH]);
+                let mut bytes = [0u8; FUSED_WIDTH];
+                bytes.copy_from_slice(row);
+                let word = u128::from_le_bytes(bytes) ^ (0x80 * (u128::MAX / 0xff));
+                let (low, high) = (word as u64, (word >> 64) as u64);
+                lanes[0] += low & LANES;
+                lanes[1] += (low >> 8) & LANES;
+                lanes[2] += high & LANES;
+                lanes[3] += (high >> 8) & LANES;
+            }
+            let count = block.len() as i32;
+            for (column, score) in scores.iter_mut().enumerate() {
+                let lane = lanes[2 * (column / 8) + column % 2] >> (16 * ((column % 8) / 2));
+                *score += (lane & 0xffff) as i32 - 128 * count;
+            }
+        }
+        for (&(start, classes), best) in self.parts.iter().zip(best) {
+            let part = &scores[start..start + classes];
+            let mut top = 0;
+            for (c, &score) in part.iter().enumerate() {
+                if score > part[top] {
+                    top = c;
+                }
+            }
+            *best = top;
+        }
+    }
+}
+
 /// [`Weights::score`] for a table of `N` classes, `N` at most 8 (the event
 /// table has 8 and is read for every candidate word): a row is read as one
 /// `u64`, its weights offset to 0..=255 and summed in 16-bit lanes, four
@@ -361,6 +460,44 @@ mod tests {
             score_rows::<2>(&data[..2 << 6], 6, &features, &mut two);
             assert_eq!(two[..], plain_rows(&data, 6, 2, &features), "{count}");
         }
+    }
+
+    #[test]
+    fn fused_tables_pick_what_each_table_picks() {
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let tables: Vec<Perceptron> = [5, 6, 4]
+            .into_iter()
+            .map(|classes| {
+                let mut p = Perceptron::new(6, classes);
+                for _ in 0..400 {
+                    let features = [next(), next(), next()];
+                    p.learn(&features, (next() % classes as u64) as usize);
+                }
+                p
+            })
+            .collect();
+        let file = write_file(&tables.iter().collect::<Vec<_>>());
+        let weights = Weights::parse(Cow::Owned(file)).expect("valid file");
+        let fused = weights.fuse(&[0, 1, 2]).expect("fusable");
+        for count in [0, 1, 35, 300] {
+            let features: Vec<u64> = (0..count).map(|_| next()).collect();
+            let mut best = [9; 3];
+            fused.best(&features, &mut best);
+            let each: Vec<usize> = (0..3).map(|t| weights.best(t, &features, &[])).collect();
+            assert_eq!(best[..], each[..], "{count}");
+        }
+        let wider = write_file(&[&Perceptron::new(6, 9), &Perceptron::new(6, 8)]);
+        let wider = Weights::parse(Cow::Owned(wider)).expect("valid file");
+        assert!(wider.fuse(&[0, 1]).is_none());
+        let mixed = write_file(&[&Perceptron::new(6, 2), &Perceptron::new(7, 2)]);
+        let mixed = Weights::parse(Cow::Owned(mixed)).expect("valid file");
+        assert!(mixed.fuse(&[0, 1]).is_none());
     }
 
     #[test]
