@@ -12,11 +12,9 @@
 //! from rules over the verb group (`not`, `n't`, `never`; `would`, `may`...).
 //! Words inside a temporal expression are never events, and the tagger
 //! is not asked about punctuation, numbers, closed-class words (but *be*,
-//! *have*, *do*), capitalized words inside a sentence (names) and the
-//! words of `data/events/non_event_words.txt` (words the training split
-//! has often and never as an event: *company*, *million*, *also*): on
-//! the training split the names and listed words hold 5 of its 9,345
-//! gold events (the listed words none). A noun that a
+//! *have*, *do*) and capitalized words inside a sentence (names): on
+//! the training split the names hold 5 of its 9,345 gold events. A noun
+//! that a
 //! date premodifies is an event when a lexicon says it names one (the
 //! `premodified_event_noun` rule, in the private `nouns` module: *a
 //! September **report***, *the February 2020 Doha **Agreement***).
@@ -165,7 +163,7 @@ impl EventModel {
             {
                 return;
             }
-            let tagged = (!is_inner_name(infos, i) && !infos[i].is_listed_non_event()).then(|| {
+            let tagged = (!is_inner_name(infos, i)).then(|| {
                 let features = features::word_features(infos, texts, i);
                 (weights.best(EVENT_TABLE, &features, &[]), features)
             });
@@ -183,7 +181,7 @@ impl EventModel {
                 }
                 rule = nouns::RULE;
             }
-            // An inner name's or a listed non-event's features were not built.
+            // An inner name's features were not built.
             let features = match tagged {
                 Some(_) => features,
                 None => features::word_features(infos, texts, i),
@@ -607,64 +605,6 @@ mod tests {
             gold_names * 1000 <= gold_events,
             "{gold_names} of {gold_events}"
         );
-    }
-
-    /// The least number of times a word is seen, never as an event, in
-    /// the training split to be listed in `data/events/non_event_words.txt`.
-    const NON_EVENT_MIN_COUNT: usize = 8;
-
-    /// The words `data/events/non_event_words.txt` should list, from the
-    /// training split, sorted.
-    fn non_event_word_list(docs: Vec<Document>) -> Vec<String> {
-        let mut counts: std::collections::HashMap<String, (usize, bool, WordInfo)> =
-            std::collections::HashMap::new();
-        each_candidate(docs, |infos, texts, i, is_event| {
-            let entry = counts
-                .entry(features::normalized(texts[i]))
-                .or_insert((0, false, infos[i]));
-            entry.0 += 1;
-            entry.1 |= is_event;
-        });
-        let mut words: Vec<String> = counts
-            .into_iter()
-            .filter(|(_, (count, event, info))| {
-                *count >= NON_EVENT_MIN_COUNT && !event && !nouns::is_listed_event_noun(info)
-            })
-            .map(|(word, _)| word)
-            .collect();
-        words.sort();
-        words
-    }
-
-    #[test]
-    fn non_event_words_are_the_training_split_s() {
-        let Some(docs) = training_documents() else {
-            return;
-        };
-        let words = non_event_word_list(docs);
-        let file = include_str!("../data/events/non_event_words.txt");
-        if std::env::var_os("CHRONOLINE_WRITE_NON_EVENTS").is_some() {
-            let header: String = file
-                .lines()
-                .take_while(|l| l.starts_with('#'))
-                .map(|l| format!("{l}\n"))
-                .collect();
-            let body: String = words.iter().map(|w| format!("{w}\n")).collect();
-            let path = concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/data/events/non_event_words.txt"
-            );
-            std::fs::write(path, header + &body).expect("writable data/events");
-            return;
-        }
-        let listed: Vec<&str> = crate::lexicon::rows(file)
-            .filter_map(|row| row.first().copied())
-            .collect();
-        assert_eq!(
-            listed, words,
-            "regenerate with CHRONOLINE_WRITE_NON_EVENTS=1 cargo test --lib non_event_words"
-        );
-        assert!(words.len() > 100, "{}", words.len());
     }
 
     #[test]

@@ -162,28 +162,6 @@ fn function_words() -> &'static HashedTable<Function> {
     })
 }
 
-/// The words of `data/events/non_event_words.txt` (by hash): words the
-/// training split has often and never as an event, which the tagger is
-/// not asked about.
-fn non_event_words() -> &'static HashedTable<bool> {
-    static MAP: OnceLock<HashedTable<bool>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        HashedTable::new(
-            crate::lexicon::rows(include_str!("../../data/events/non_event_words.txt"))
-                .filter_map(|row| Some((fnv1a(row.first()?.as_bytes()), true))),
-        )
-    })
-}
-
-/// A word as [`Reader`] hashes it: lowercased, curly apostrophes straight.
-#[cfg(test)]
-pub(crate) fn normalized(word: &str) -> String {
-    word.chars()
-        .map(|c| if c == '\u{2019}' { '\'' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 /// Splits tokens into words: hyphenated compounds joined, contractions split.
 pub(crate) fn words(text: &str, tokens: &[Token]) -> Vec<Span> {
     let mut out = Vec::with_capacity(tokens.len());
@@ -294,11 +272,6 @@ impl WordInfo {
             function,
             ..BOUNDARY
         }
-    }
-
-    /// Whether `data/events/non_event_words.txt` lists the word.
-    pub(crate) fn is_listed_non_event(&self) -> bool {
-        non_event_words().get(self.word).is_some()
     }
 
     /// The hash of the class the guidelines give the word's stem, or 0;
