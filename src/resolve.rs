@@ -415,6 +415,11 @@ pub(crate) fn infer_dct(mentions: &[Mention], first_sentence_end: usize) -> Opti
         else {
             return None;
         };
+        // A DCT is written and read as a TIMEX3 value, whose year has four
+        // digits: "Dec. 7 480 BC" dates an event, not the document.
+        if !(0..=9999).contains(&y) {
+            return None;
+        }
         let date = NaiveDate::from_ymd_opt(y, mo, d)?;
         let rule = if m.span.end <= first_sentence_end {
             "dateline"

@@ -177,6 +177,21 @@ fn extract_checked(text: &str) -> Document {
     last.unwrap()
 }
 
+/// A date before year 0 (found by the round-trip property) dates an event
+/// but is no document date: TimeML could not carry it back.
+#[test]
+fn a_date_before_year_zero_is_not_inferred_as_the_dct() {
+    for text in ["Dec. 7 480 BC", "On 7 December 480 BC the fleet sailed."] {
+        let doc = every_extractor()[0].extract(text, None);
+        assert!(doc.dct.is_none(), "{text}: {:?}", doc.dct);
+        let back = parse_timeml(&to_timeml(&doc)).expect("readable");
+        assert_eq!(to_timeml(&back), to_timeml(&doc), "{text}");
+    }
+    // A later full date in the range still gives one.
+    let doc = every_extractor()[0].extract("Dec. 7 480 BC. Written on 3 March 1998.", None);
+    assert_eq!(doc.dct.map(|d| d.value()), Some("1998-03-03".to_string()));
+}
+
 #[test]
 fn a_long_line_of_digits() {
     let digits = "7".repeat(20_000);
