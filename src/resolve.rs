@@ -603,18 +603,14 @@ impl Context<'_> {
         if self.discourse.days.last().is_some_and(|m| m.tid >= tid) {
             return None;
         }
-        let (value, point) = match granularity {
-            Granularity::Month => (
-                format!("{:04}-{:02}-XX", date.year(), date.month()),
-                Point::Month(date.year(), date.month()),
-            ),
-            Granularity::Year => (
-                format!("{:04}-XX-XX", date.year()),
-                Point::Year(date.year()),
-            ),
+        // The point's own value, so that years before 0 or after 9999
+        // take their TIMEX3 forms (`BC0480-XX-XX`).
+        let (point, unknown) = match granularity {
+            Granularity::Month => (Point::Month(date.year(), date.month()), "-XX"),
+            Granularity::Year => (Point::Year(date.year()), "-XX-XX"),
             _ => return None,
         };
-        let mut v = Value::plain(value);
+        let mut v = Value::plain(format!("{}{unknown}", point.value()));
         v.interval = point.interval().map(|mut i| {
             i.exact = false;
             i

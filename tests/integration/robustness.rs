@@ -311,6 +311,18 @@ fn every_season_is_a_season_value() {
     }
 }
 
+/// Found by the `extract` fuzz target: "that day" after a year BC was the
+/// day `-479-XX-XX`, a year with a sign, not a TIMEX3 value.
+#[test]
+fn the_same_day_of_a_year_bc_is_a_timex3_value() {
+    for extractor in every_extractor() {
+        let doc = extractor.extract("In 480 BC the fleet sailed. That day the wind rose.", None);
+        assert_sound(&doc);
+        let values: Vec<&str> = doc.timexes.iter().map(|t| t.value.as_str()).collect();
+        assert!(values.contains(&"BC0480-XX-XX"), "{values:?}");
+    }
+}
+
 /// Found by the `extract` fuzz target: "mid 12/31/1999" narrowed one day
 /// to its middle third in whole days, which ended before it started.
 #[test]
