@@ -277,8 +277,8 @@ impl<'a> Parser<'a> {
 
     /// What the lexicon's word tables hold for token `i` (nothing past the
     /// end).
-    fn known(&self, i: usize) -> Known {
-        self.w.get(i).map_or(Known::default(), |w| w.known)
+    fn known(&self, i: usize) -> &'static Known {
+        self.w.get(i).map_or(&Known::NOTHING, |w| w.known)
     }
 
     fn is(&self, i: usize, word: &str) -> bool {
