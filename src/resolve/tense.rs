@@ -576,18 +576,6 @@ mod tests {
 
     #[test]
     fn might_cue_turns_away_no_cue_in_the_tempeval_texts() {
-        let (mut texts, mut tokens) = (0, 0);
-        for (path, doc) in crate::io::timeml::tempeval_training_documents() {
-            tokens += might_cue_turns_away_no_cue_in(&doc.text, &path.display().to_string());
-            texts += 1;
-        }
-        if texts == 0 {
-            eprintln!("skipped: no TempEval-3 training data in ../shared/data");
-            return;
-        }
-        assert!(
-            texts > 200 && tokens > 50_000,
-            "{texts} texts, {tokens} tokens"
-        );
+        crate::io::timeml::check_tempeval_texts(might_cue_turns_away_no_cue_in);
     }
 }
