@@ -223,6 +223,24 @@ pub(crate) struct Known {
     pub trigger: bool,
     /// A lead word of the prefilter.
     pub lead: bool,
+    /// A word the resolver's tense cues name (`resolve::possible_cue_words`).
+    pub tense_cue: bool,
+}
+
+impl Known {
+    /// Nothing known: the entry of every word outside the tables.
+    pub const NOTHING: Known = Known {
+        month: None,
+        weekday: None,
+        cardinal: None,
+        ordinal: None,
+        unit: None,
+        season: false,
+        part_of_day: false,
+        trigger: false,
+        lead: false,
+        tense_cue: false,
+    };
 }
 
 /// The words the lexicon knows, with [`Known`] of each: every
@@ -264,6 +282,9 @@ fn known_words() -> &'static (FastMap<Box<str>, Known>, usize) {
         }
         for word in prefilter::lead_words(lex) {
             entry(&mut known, word).lead = true;
+        }
+        for word in crate::resolve::possible_cue_words() {
+            entry(&mut known, word).tense_cue = true;
         }
         let longest = known.keys().map(|w| w.len()).max().unwrap_or(0);
         (known, longest)
@@ -374,8 +395,9 @@ pub(crate) struct Word<'t> {
     pub dotted: bool,
     /// The token starts a sentence.
     pub sentence_start: bool,
-    /// Its entries in the lexicon's word tables.
-    pub known: Known,
+    /// Its entries in the lexicon's word tables (a reference into the
+    /// static table: a `Word` written per token stays small).
+    pub known: &'static Known,
 }
 
 /// `text` with its ASCII letters lowercased (same length, same char
@@ -463,9 +485,9 @@ pub(crate) fn words_in<'t>(
             (false, false)
         };
         let known = if word && norm.len() <= *longest {
-            known_words.get(&norm).copied().unwrap_or_default()
+            known_words.get(&norm).unwrap_or(&Known::NOTHING)
         } else {
-            Known::default()
+            &Known::NOTHING
         };
         Word {
             known,

@@ -14,6 +14,7 @@ use self::calendar::{
     add_months, add_units, duration_value, holiday_date, midnight, point_of, season_index,
     season_of, shift_date, unit_granularity, weekday_from_iso, Point,
 };
+pub(crate) use self::tense::possible_cue_words;
 use self::tense::Direction;
 use crate::extractor::{Mode, Options, Prefer};
 use crate::model::{Dct, DctSource, Granularity, Interval, Modifier, Span, Timex, TimexType};

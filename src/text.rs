@@ -117,11 +117,32 @@ fn longest_abbreviation() -> usize {
     *LONGEST.get_or_init(|| abbreviations().iter().map(|a| a.len()).max().unwrap_or(0))
 }
 
-/// The end of the word at `start`, and whether the word is ASCII when
-/// `start` is.
-fn word_end(text: &str, start: usize) -> (usize, bool) {
-    let bytes = text.as_bytes();
+/// The end of the run of ASCII letters at `start`: eight bytes at a time
+/// (most words end within the first eight), then byte by byte near the
+/// end of the text.
+#[inline]
+fn ascii_letters_end(bytes: &[u8], start: usize) -> usize {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut end = start;
+    while let Some(chunk) = bytes.get(end..end + 8) {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        // `| 0x20` maps A-Z onto a-z; on the low seven bits of each byte
+        // the two sums below cannot carry into the next byte, and their
+        // high bits say "at least `a`" and "past `z`".
+        let lower = u64::from_le_bytes(eight) | (0x20 * LOW);
+        let seven = lower & !HIGH;
+        let letters = !lower
+            & (seven + (0x80 - u64::from(b'a')) * LOW)
+            & !(seven + (0x80 - u64::from(b'z') - 1) * LOW)
+            & HIGH;
+        let others = !letters & HIGH;
+        if others != 0 {
+            return end + (others.trailing_zeros() / 8) as usize;
+        }
+        end += 8;
+    }
     // ASCII letters: `b | 0x20` maps A-Z onto a-z, and every other byte
     // outside a-z.
     while let Some(&b) = bytes.get(end) {
@@ -130,6 +151,14 @@ fn word_end(text: &str, start: usize) -> (usize, bool) {
         }
         end += 1;
     }
+    end
+}
+
+/// The end of the word at `start`, and whether the word is ASCII when
+/// `start` is.
+fn word_end(text: &str, start: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let mut end = ascii_letters_end(bytes, start);
     let ascii_end = end;
     if end < bytes.len() && !bytes[end].is_ascii() {
         // Letters and combining marks beyond ASCII ("déjà").
@@ -276,6 +305,50 @@ fn ends_with_dotted_abbreviation(t: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    /// [`super::ascii_letters_end`] byte by byte.
+    fn ascii_letters_end_slowly(bytes: &[u8], start: usize) -> usize {
+        let mut end = start;
+        while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
+            end += 1;
+        }
+        end
+    }
+
+    #[test]
+    fn ascii_letters_end_is_the_first_byte_not_a_letter() {
+        // Every byte value at every place of a run of letters, from every start.
+        let letters = b"abcXYZmnopqrstuvwxyzAB";
+        for byte in 0..=255u8 {
+            for place in 0..letters.len() {
+                let mut bytes = letters.to_vec();
+                bytes[place] = byte;
+                for start in 0..bytes.len() {
+                    assert_eq!(
+                        super::ascii_letters_end(&bytes, start),
+                        ascii_letters_end_slowly(&bytes, start),
+                        "byte {byte:#x} at {place}, from {start}"
+                    );
+                }
+            }
+        }
+        // Pseudo-random bytes, mostly letters.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut bytes = Vec::new();
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let r = (state >> 32) as u8;
+            bytes.push(if r < 200 { b'a' + r % 26 } else { r });
+        }
+        for start in 0..bytes.len() {
+            assert_eq!(
+                super::ascii_letters_end(&bytes, start),
+                ascii_letters_end_slowly(&bytes, start)
+            );
+        }
+    }
+
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {

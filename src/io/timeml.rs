@@ -1182,6 +1182,27 @@ pub(crate) fn tempeval_training_documents() -> Vec<(std::path::PathBuf, Document
     documents
 }
 
+/// Runs `check` on the text of every [`tempeval_training_documents`]
+/// (with the file's path, for messages; it returns the number of tokens
+/// it checked) and asserts that most of the texts and tokens were seen;
+/// skips with a message when the folder is absent.
+#[cfg(test)]
+pub(crate) fn check_tempeval_texts(mut check: impl FnMut(&str, &str) -> usize) {
+    let (mut texts, mut tokens) = (0, 0);
+    for (path, doc) in tempeval_training_documents() {
+        tokens += check(&doc.text, &path.display().to_string());
+        texts += 1;
+    }
+    if texts == 0 {
+        eprintln!("skipped: no TempEval-3 training data in ../shared/data");
+        return;
+    }
+    assert!(
+        texts > 200 && tokens > 50_000,
+        "{texts} texts, {tokens} tokens"
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

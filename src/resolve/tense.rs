@@ -215,9 +215,54 @@ const AFTER_VERB: &[&str] = &[
     ",", ".", "and", "as", "last", "this", "about", "against",
 ];
 
+/// The words [`cue_at`] names before it reads [`cue`]: with the words of
+/// [`cue_words`], the words [`might_cue`] lets through (the word table
+/// marks them: see `recognize::Known::tense_cue`).
+const CUE_AT_WORDS: &[&str] = &[
+    "planned",
+    "scheduled",
+    "slated",
+    "set",
+    "due",
+    "expected",
+    "intended",
+    "was",
+    "were",
+    "is",
+    "are",
+];
+
+/// The words whose entry in the word table marks them as possible cues.
+pub(crate) fn possible_cue_words() -> impl Iterator<Item = &'static str> {
+    [FUTURE, PAST, PRESENT, CUE_AT_WORDS]
+        .into_iter()
+        .flatten()
+        .copied()
+}
+
+/// Whether [`cue_at`] can find a cue at `word`: a listed word, or a
+/// regular past ("-ed"); every other word (most of them) skips its tests.
+fn might_cue(word: &Word) -> bool {
+    word.kind == TokenKind::Word
+        && (word.known.tense_cue || word.norm.len() > 4 && word.norm.ends_with("ed"))
+}
+
 /// The cue at `i`: the direction its word points, read with its
 /// neighbours ("will be paid" looks ahead; "preferred shares" is no verb).
 fn cue_at(words: &[Word], i: usize, before_expression: bool, left: bool) -> Option<Direction> {
+    if !might_cue(words.get(i)?) {
+        return None;
+    }
+    cue_at_listed(words, i, before_expression, left)
+}
+
+/// [`cue_at`] without its [`might_cue`] test.
+fn cue_at_listed(
+    words: &[Word],
+    i: usize,
+    before_expression: bool,
+    left: bool,
+) -> Option<Direction> {
     let word = words.get(i)?;
     let next = words.get(i + 1).map_or("", |w| w.norm.as_str());
     let prev = i
@@ -480,4 +525,57 @@ pub(crate) fn perfect(words: &[Word], (first, last): (usize, usize)) -> bool {
         s.iter()
             .any(|w| matches!(w.norm.as_str(), "have" | "has" | "had" | "ve"))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{cue_at_listed, might_cue};
+    use crate::recognize::{lowercase, words};
+    use crate::text::{sentences, tokenize};
+
+    /// At every word of `text` that [`might_cue`] turns away, the tests of
+    /// [`cue_at`](super::cue_at) find no cue either; the number of words.
+    fn might_cue_turns_away_no_cue_in(text: &str, source: &str) -> usize {
+        let tokens = tokenize(text);
+        let starts: Vec<usize> = sentences(text, &tokens).iter().map(|s| s.start).collect();
+        let lower = lowercase(text);
+        let words = words(text, &lower, &tokens, &starts);
+        for (i, word) in words.iter().enumerate() {
+            if might_cue(word) {
+                continue;
+            }
+            for (before_expression, left) in
+                [(false, false), (false, true), (true, false), (true, true)]
+            {
+                assert_eq!(
+                    cue_at_listed(&words, i, before_expression, left),
+                    None,
+                    "{source}: {:?} is a cue that might_cue turns away",
+                    word.norm.as_str()
+                );
+            }
+        }
+        words.len()
+    }
+
+    #[test]
+    fn might_cue_turns_away_no_cue_in_the_example_and_the_cue_lists() {
+        let article = include_str!("../../data/example-article.txt");
+        assert!(might_cue_turns_away_no_cue_in(article, "example article") > 100);
+        // Each listed word after every word that changes what it means.
+        let listed: Vec<&str> = super::possible_cue_words().collect();
+        for before in ["", "as ", "be ", "will be ", "is ", "did ", "the "] {
+            for word in &listed {
+                for after in ["", " to", " for", " Monday", " planning"] {
+                    let text = format!("{before}{word}{after}");
+                    might_cue_turns_away_no_cue_in(&text, "the cue lists");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn might_cue_turns_away_no_cue_in_the_tempeval_texts() {
+        crate::io::timeml::check_tempeval_texts(might_cue_turns_away_no_cue_in);
+    }
 }
