@@ -307,7 +307,7 @@ fn print_scores(title: &str, gold: &[Document], system: &[Document]) {
 
 /// TE3-Silver, unpacked from `silver.tar.gz` into a temporary folder, minus
 /// the files that share a name with a held-out file.
-fn read_silver(root: &Path, tune: bool) -> Vec<Document> {
+fn read_silver(root: &Path, held_out_fold: Option<u64>) -> Vec<Document> {
     let dir = std::env::temp_dir().join("chronoline-te3-silver");
     if !dir.is_dir() {
         std::fs::create_dir_all(&dir).expect("create a temporary folder");
@@ -334,7 +334,7 @@ fn read_silver(root: &Path, tune: bool) -> Vec<Document> {
     }
     silver.sort();
     // Silver documents that share a name with a held-out file stay out.
-    silver.retain(|p| fold(p) != 0 && !(tune && fold(p) == 1));
+    silver.retain(|p| fold(p) != 0 && Some(fold(p)) != held_out_fold);
     read(&silver)
 }
 
@@ -479,7 +479,7 @@ fn main() {
         docs.extend(gold_docs.iter().cloned());
     }
     if flag("--silver") {
-        let silver_docs = read_silver(&root, tune);
+        let silver_docs = read_silver(&root, tune.then_some(tune_fold));
         println!("silver training documents: {}", silver_docs.len());
         docs.extend(silver_docs);
     }

@@ -35,6 +35,10 @@
 //!
 //! and scored on the development split (gold timexes given) with
 //! `cargo run --release --example train_events -- --report data/events/weights.bin`.
+//! A smaller event table (`--event-bits 16` or `15`) loses accuracy in
+//! cross-validation over the training folds (`--tune --tune-fold N`) and
+//! on the development split (benchmarks/README.md, session 4), so the
+//! table keeps 2^17 buckets.
 //!
 //! # Times
 //!
