@@ -526,7 +526,42 @@ fn choose(
     }
 }
 
+/// The date a narrative means by a day or month without a year: the one
+/// of the anchor's year, unless that lies most of a year back while the
+/// one of the next year is only weeks ahead. A narrative moves forward, so
+/// "December 7, 1941 ... In January" is January 1942; but it also looks
+/// back within a year ("1 April ... On 20 March", "in March ... that
+/// October"), and its past tense says nothing about which year is meant.
+fn choose_in_narrative(
+    same_year: NaiveDate,
+    next_year: Option<NaiveDate>,
+    anchor: NaiveDate,
+) -> NaiveDate {
+    match next_year {
+        Some(next)
+            if (anchor - same_year).num_days() >= 180 && (next - anchor).num_days() <= 92 =>
+        {
+            next
+        }
+        _ => same_year,
+    }
+}
+
 impl Context<'_> {
+    /// Whether the narrative anchor is a day the text told: only then may
+    /// a date without a year fall in the next year ("December 7, 1941 ...
+    /// In January" is January 1942). After a bare year or month ("in
+    /// 1944", "in December 2008", often a summary or an aside) it stays in
+    /// that year.
+    fn narrative_at_a_day(&self) -> bool {
+        match (self.discourse.narrative, self.discourse.explicit) {
+            (Some((_, anchor_tid)), Some((_, granularity, tid))) => {
+                anchor_tid == tid && granularity <= Granularity::Day
+            }
+            _ => false,
+        }
+    }
+
     /// The anchor for relative expressions, with its tid.
     fn anchor(&self) -> Option<(NaiveDate, String)> {
         if self.options.mode == Mode::Narrative {
@@ -545,10 +580,17 @@ impl Context<'_> {
                 return Some((last.date, format!("t{}", last.tid)));
             }
         }
+        // A narrative tells its days in order and in one tense: "the next
+        // day" follows the last day told. News mixes what happened with what
+        // is planned, so there a day of the same tense is the likelier base.
         let recent = self.discourse.days.iter().rev().take(6);
         let same = recent
             .clone()
-            .find(|m| direction.is_some() && m.direction == direction)
+            .find(|m| {
+                self.options.mode != Mode::Narrative
+                    && direction.is_some()
+                    && m.direction == direction
+            })
             .or_else(|| self.discourse.days.last());
         match same {
             Some(m) => Some((m.date, format!("t{}", m.tid))),
@@ -859,7 +901,12 @@ impl Context<'_> {
                                     .collect()
                             }
                         } else if narrative {
+                            let roll = self.narrative_at_a_day();
                             NaiveDate::from_ymd_opt(anchor.year(), month, d)
+                                .map(|same| {
+                                    let next = NaiveDate::from_ymd_opt(anchor.year() + 1, month, d);
+                                    choose_in_narrative(same, next.filter(|_| roll), anchor)
+                                })
                                 .into_iter()
                                 .collect()
                         } else {
@@ -879,8 +926,16 @@ impl Context<'_> {
                         }
                     }
                     None => {
+                        let month_anchor =
+                            NaiveDate::from_ymd_opt(anchor.year(), anchor.month(), 1)
+                                .unwrap_or(anchor);
                         let firsts: Vec<NaiveDate> = if narrative {
+                            let roll = self.narrative_at_a_day();
                             NaiveDate::from_ymd_opt(anchor.year(), month, 1)
+                                .map(|same| {
+                                    let next = NaiveDate::from_ymd_opt(anchor.year() + 1, month, 1);
+                                    choose_in_narrative(same, next.filter(|_| roll), month_anchor)
+                                })
                                 .into_iter()
                                 .collect()
                         } else {
@@ -889,9 +944,6 @@ impl Context<'_> {
                                 .filter_map(|y| NaiveDate::from_ymd_opt(*y, month, 1))
                                 .collect()
                         };
-                        let month_anchor =
-                            NaiveDate::from_ymd_opt(anchor.year(), anchor.month(), 1)
-                                .unwrap_or(anchor);
                         match choose(&firsts, month_anchor, direction, prefer, self.hint) {
                             Some(first) => {
                                 let mut v = self.point_value(
