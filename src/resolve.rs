@@ -211,7 +211,11 @@ impl Context<'_> {
                 && words
                     .get(mention.tokens.1 + 1)
                     .is_some_and(|w| w.norm == "s");
-            let direction = if tense::moved_to(words, mention.tokens.0) {
+            let direction = if reports_on(words, mention.tokens.0) {
+                // "Results for December will be released": the release
+                // lies ahead, the month reported on most likely not
+                None
+            } else if tense::moved_to(words, mention.tokens.0) {
                 Some(Direction::Future)
             } else if possessive_weekday {
                 // "Wednesday's ruling", "before Friday's purchases": news
@@ -397,6 +401,34 @@ fn join_ranges(
 
 /// Whether a form names a weekday without an offset ("Wednesday",
 /// "Saturday night", "noon Friday").
+/// Whether the expression at token `start` is the period a report is
+/// about: "results for December", "figures for the third quarter". The
+/// tense of the clause then tells when the report comes out, not when the
+/// period lies.
+fn reports_on(words: &[Word], start: usize) -> bool {
+    const REPORTS: &[&str] = &[
+        "data",
+        "earnings",
+        "figures",
+        "numbers",
+        "report",
+        "results",
+        "sales",
+        "statistics",
+    ];
+    let word = |back: usize| {
+        start
+            .checked_sub(back)
+            .and_then(|i| words.get(i))
+            .map_or("", |w| w.norm.as_str())
+    };
+    let (noun, preposition) = match word(1) {
+        "the" => (word(3), word(2)),
+        _ => (word(2), word(1)),
+    };
+    preposition == "for" && REPORTS.contains(&noun)
+}
+
 fn names_weekday(form: &Form) -> bool {
     match form {
         Form::Weekday { offset: None, .. } => true,
