@@ -302,6 +302,7 @@ impl Context<'_> {
             });
         }
         join_ranges(cx, mentions, &sources, &mut timexes);
+        date_parts_of_day(cx, mentions, &sources, &mut timexes);
         for timex in &mut timexes {
             if timex.kind != TimexType::Duration {
                 continue;
@@ -315,6 +316,48 @@ impl Context<'_> {
             }
         }
         timexes
+    }
+}
+
+/// "Sunday dawn of 25 June 1950", "the morning of May 5": a part of a day
+/// followed by "of" and a full date is a part of that date, not of the
+/// day the weekday or the anchor gave.
+fn date_parts_of_day(
+    cx: &Context<'_>,
+    mentions: &[Mention],
+    sources: &[usize],
+    timexes: &mut [Timex],
+) {
+    for k in 1..timexes.len() {
+        let (Some(a), Some(b)) = (mentions.get(sources[k - 1]), mentions.get(sources[k])) else {
+            continue;
+        };
+        let of = cx.words.get(a.tokens.1).is_some_and(|w| w.norm == "of");
+        if !of || b.tokens.0 != a.tokens.1 + 1 {
+            continue;
+        }
+        let (part_of_day, date) = (&timexes[k - 1], &timexes[k]);
+        let Some((day, part)) = part_of_day.value.split_once('T') else {
+            continue;
+        };
+        let parsed = |v: &str| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok();
+        let (Some(from), Some(to)) = (parsed(day), parsed(&date.value)) else {
+            continue;
+        };
+        if part.len() != 2 || !part.bytes().all(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
+        let shift = to - from;
+        let value = format!("{}T{part}", date.value);
+        let anchor = date.anchor.clone();
+        let timex = &mut timexes[k - 1];
+        timex.value = value;
+        timex.anchor = anchor;
+        timex.temporal_function = timex.anchor.is_some();
+        if let Some(interval) = timex.interval.as_mut() {
+            interval.start += shift;
+            interval.end += shift;
+        }
     }
 }
 
