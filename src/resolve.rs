@@ -878,6 +878,18 @@ impl Context<'_> {
                 None => self.form_value(&mention.form, direction),
             },
         };
+        if let (Form::Holiday { .. }, Some(day)) = (&mention.form, v.sets_day) {
+            let last = mention
+                .tokens
+                .1
+                .checked_sub(1)
+                .and_then(|i| self.words.get(i));
+            if last.is_some_and(|w| w.norm == "week") {
+                // "Easter week": the ISO week holding the holiday
+                let anchor = v.anchor.take();
+                v = self.point_value(point_of(day, Unit::Week), anchor, false);
+            }
+        }
         if let Some(point) = self.reported_quarter(mention) {
             let anchor = v.anchor.take();
             v = self.point_value(point, anchor, false);
@@ -1211,7 +1223,15 @@ impl Context<'_> {
                 let candidates: Vec<NaiveDate> = (anchor.year() - 1..=anchor.year() + 1)
                     .filter_map(|y| holiday_date(rule, y))
                     .collect();
-                match choose(&candidates, anchor, direction, prefer, self.hint) {
+                // a holiday days away is the one meant, whatever the tense
+                // ("as Easter week began", written on its Monday)
+                let days_away = candidates
+                    .iter()
+                    .find(|d| (**d - anchor).num_days().abs() <= 7)
+                    .copied();
+                let chosen =
+                    days_away.or_else(|| choose(&candidates, anchor, direction, prefer, self.hint));
+                match chosen {
                     Some(date) => self.point_value(Point::Day(date), Some(tid), false),
                     None => Value::plain("XXXX".into()),
                 }
