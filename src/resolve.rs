@@ -82,25 +82,6 @@ struct Discourse {
     /// its granularity and tid: "that year", "two months later" count
     /// from it.
     explicit: Option<(NaiveDate, Granularity, usize)>,
-    /// The last date given with its year and month ("March 2024", "March
-    /// 5, 2024"), when it frames its sentence or later words may share
-    /// its sentence.
-    dated: Option<Dated>,
-}
-
-/// A date given with its year and month: see [`Discourse::dated`].
-#[derive(Clone, Copy)]
-struct Dated {
-    /// Its first day.
-    date: NaiveDate,
-    tid: usize,
-    /// The first token of its sentence, in the whole text.
-    sentence_start: usize,
-    /// The token after it, in the whole text.
-    end_token: usize,
-    /// It opens its sentence ("In March 2024, talks collapsed"), so it
-    /// sets the time of what follows.
-    frames: bool,
 }
 
 struct Context<'a> {
@@ -115,8 +96,6 @@ struct Context<'a> {
     hint: Hint,
     /// Where the current mention starts (token index in the document).
     current_token: usize,
-    /// Where the current mention starts (token index in the piece).
-    mention_start: usize,
 }
 
 pub(crate) fn resolve(
@@ -180,7 +159,6 @@ impl<'o> Resolver<'o> {
             sentence: (0, 0),
             hint: Hint::default(),
             current_token: 0,
-            mention_start: 0,
         };
         let timexes = cx.resolve(text, sentences, &mentions, self.mentions_seen, token_offset);
         self.mentions_seen += mentions.len();
@@ -231,7 +209,6 @@ impl Context<'_> {
                 .and_then(|i| words.get(i))
                 .map_or("", |w| w.norm.as_str());
             cx.current_token = token_offset + mention.tokens.0;
-            cx.mention_start = mention.tokens.0;
             cx.sentence = sentence;
             cx.hint = Hint {
                 strong: possessive_weekday || cue.is_some_and(|(_, dist)| dist <= 3),
@@ -264,22 +241,6 @@ impl Context<'_> {
                 cx.discourse.narrative = Some((point, tid));
                 if let Some(interval) = value.interval {
                     cx.discourse.explicit = Some((point, interval.granularity, tid));
-                }
-            }
-            if let Form::Date {
-                year: Some(_),
-                month: Some(_),
-                ..
-            } = mention.form
-            {
-                if let Some(interval) = value.interval {
-                    cx.discourse.dated = Some(Dated {
-                        date: interval.start.date(),
-                        tid,
-                        sentence_start: token_offset + sentence.0,
-                        end_token: token_offset + mention.tokens.1,
-                        frames: mention.tokens.0 <= sentence.0 + 1,
-                    });
                 }
             }
             let temporal_function = value.anchor.is_some();
@@ -676,36 +637,6 @@ impl Context<'_> {
         }
     }
 
-    /// In news, a date given with its year and month a few words back
-    /// whose year is not the DCT's, in the same sentence or opening its
-    /// own ("In March 2024, talks collapsed. On March 5 ..."): a day or
-    /// month without a year right after it is read in that year. A date
-    /// of another year named in passing ("the August 1988 cease-fire")
-    /// does not move the time of the news, nor does a past date when the
-    /// tense looks ahead ("invited in July 1997, will join on March 12"):
-    /// the DCT decides as usual.
-    fn recent_date_of_another_year(
-        &self,
-        direction: Option<Direction>,
-    ) -> Option<(NaiveDate, String)> {
-        if self.options.mode == Mode::Narrative {
-            return None;
-        }
-        let dated = self.discourse.dated?;
-        let dct = self.dct?;
-        match direction {
-            Some(Direction::Future) if dated.date < dct => return None,
-            Some(Direction::Past) if dated.date > dct => return None,
-            _ => {}
-        }
-        let sentence_start = self.current_token + self.sentence.0 - self.mention_start;
-        let near =
-            self.current_token >= dated.end_token && self.current_token - dated.end_token <= 40;
-        let framing = dated.frames || dated.sentence_start == sentence_start;
-        (near && framing && dated.date.year() != dct.year())
-            .then(|| (dated.date, format!("t{}", dated.tid)))
-    }
-
     /// The anchor for relative expressions, with its tid.
     fn anchor(&self) -> Option<(NaiveDate, String)> {
         if self.options.mode == Mode::Narrative {
@@ -1016,21 +947,12 @@ impl Context<'_> {
                         None => self.point_value(Point::Month(y, month), None, true),
                     };
                 }
-                let Some((mut anchor, mut tid)) = self.anchor() else {
+                let Some((anchor, tid)) = self.anchor() else {
                     return Value::plain(match day {
                         Some(d) => format!("XXXX-{month:02}-{d:02}"),
                         None => format!("XXXX-{month:02}"),
                     });
                 };
-                let mut direction = direction;
-                if let Some((dated, dated_tid)) = self.recent_date_of_another_year(direction) {
-                    // "In March 2024 talks collapsed ... On March 5": the
-                    // year just given, not the DCT's; the tense says how
-                    // the events stand to the DCT, not to that date
-                    anchor = dated;
-                    tid = dated_tid;
-                    direction = None;
-                }
                 let years = [anchor.year() - 1, anchor.year(), anchor.year() + 1];
                 match day {
                     Some(d) => {
