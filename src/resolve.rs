@@ -280,6 +280,16 @@ impl Context<'_> {
     }
 }
 
+/// The mentions timexes `k - 1` and `k` came from.
+fn consecutive_mentions<'m>(
+    mentions: &'m [Mention],
+    sources: &[usize],
+    k: usize,
+) -> Option<(&'m Mention, &'m Mention)> {
+    let first = mentions.get(*sources.get(k.checked_sub(1)?)?)?;
+    Some((first, mentions.get(*sources.get(k)?)?))
+}
+
 /// "Sunday dawn of 25 June 1950", "the morning of May 5": a part of a day
 /// followed by "of" and a full date is a part of that date, not of the
 /// day the weekday or the anchor gave.
@@ -290,7 +300,7 @@ fn date_parts_of_day(
     timexes: &mut [Timex],
 ) {
     for k in 1..timexes.len() {
-        let (Some(a), Some(b)) = (mentions.get(sources[k - 1]), mentions.get(sources[k])) else {
+        let Some((a, b)) = consecutive_mentions(mentions, sources, k) else {
             continue;
         };
         let of = cx.words.get(a.tokens.1).is_some_and(|w| w.norm == "of");
@@ -332,7 +342,7 @@ fn join_ranges(
     timexes: &mut [Timex],
 ) {
     for k in 1..timexes.len() {
-        let (Some(a), Some(b)) = (mentions.get(sources[k - 1]), mentions.get(sources[k])) else {
+        let Some((a, b)) = consecutive_mentions(mentions, sources, k) else {
             continue;
         };
         if a.kind != TimexType::Date || b.kind != TimexType::Date || b.tokens.0 != a.tokens.1 + 1 {
