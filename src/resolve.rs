@@ -193,7 +193,11 @@ impl Context<'_> {
                 && words
                     .get(mention.tokens.1 + 1)
                     .is_some_and(|w| w.norm == "s");
-            let direction = if tense::moved_to(words, mention.tokens.0) {
+            let direction = if reports_on(words, mention.tokens.0) {
+                // "Results for December will be released": the release
+                // lies ahead, the month reported on most likely not
+                None
+            } else if tense::moved_to(words, mention.tokens.0) {
                 Some(Direction::Future)
             } else if possessive_weekday {
                 // "Wednesday's ruling", "before Friday's purchases": news
@@ -269,6 +273,7 @@ impl Context<'_> {
             });
         }
         join_ranges(cx, mentions, &sources, &mut timexes);
+        date_parts_of_day(cx, mentions, &sources, &mut timexes);
         for timex in &mut timexes {
             if timex.kind != TimexType::Duration {
                 continue;
@@ -285,6 +290,58 @@ impl Context<'_> {
     }
 }
 
+/// The mentions timexes `k - 1` and `k` came from.
+fn consecutive_mentions<'m>(
+    mentions: &'m [Mention],
+    sources: &[usize],
+    k: usize,
+) -> Option<(&'m Mention, &'m Mention)> {
+    let first = mentions.get(*sources.get(k.checked_sub(1)?)?)?;
+    Some((first, mentions.get(*sources.get(k)?)?))
+}
+
+/// "Sunday dawn of 25 June 1950", "the morning of May 5": a part of a day
+/// followed by "of" and a full date is a part of that date, not of the
+/// day the weekday or the anchor gave.
+fn date_parts_of_day(
+    cx: &Context<'_>,
+    mentions: &[Mention],
+    sources: &[usize],
+    timexes: &mut [Timex],
+) {
+    for k in 1..timexes.len() {
+        let Some((a, b)) = consecutive_mentions(mentions, sources, k) else {
+            continue;
+        };
+        let of = cx.words.get(a.tokens.1).is_some_and(|w| w.norm == "of");
+        if !of || b.tokens.0 != a.tokens.1 + 1 {
+            continue;
+        }
+        let (part_of_day, date) = (&timexes[k - 1], &timexes[k]);
+        let Some((day, part)) = part_of_day.value.split_once('T') else {
+            continue;
+        };
+        let parsed = |v: &str| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok();
+        let (Some(from), Some(to)) = (parsed(day), parsed(&date.value)) else {
+            continue;
+        };
+        if part.len() != 2 || !part.bytes().all(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
+        let shift = to - from;
+        let value = format!("{}T{part}", date.value);
+        let anchor = date.anchor.clone();
+        let timex = &mut timexes[k - 1];
+        timex.value = value;
+        timex.anchor = anchor;
+        timex.temporal_function = timex.anchor.is_some();
+        if let Some(interval) = timex.interval.as_mut() {
+            interval.start += shift;
+            interval.end += shift;
+        }
+    }
+}
+
 /// "from March to May 2026", "between 2007 and 2012", "1998-2006": the
 /// first end takes the year of the second when it has none, and both ends
 /// get the interval of the whole range.
@@ -295,7 +352,7 @@ fn join_ranges(
     timexes: &mut [Timex],
 ) {
     for k in 1..timexes.len() {
-        let (Some(a), Some(b)) = (mentions.get(sources[k - 1]), mentions.get(sources[k])) else {
+        let Some((a, b)) = consecutive_mentions(mentions, sources, k) else {
             continue;
         };
         if a.kind != TimexType::Date || b.kind != TimexType::Date || b.tokens.0 != a.tokens.1 + 1 {
@@ -368,6 +425,34 @@ fn join_ranges(
 
 /// Whether a form names a weekday without an offset ("Wednesday",
 /// "Saturday night", "noon Friday").
+/// Whether the expression at token `start` is the period a report is
+/// about: "results for December", "figures for the third quarter". The
+/// tense of the clause then tells when the report comes out, not when the
+/// period lies.
+fn reports_on(words: &[Word], start: usize) -> bool {
+    const REPORTS: &[&str] = &[
+        "data",
+        "earnings",
+        "figures",
+        "numbers",
+        "report",
+        "results",
+        "sales",
+        "statistics",
+    ];
+    let word = |back: usize| {
+        start
+            .checked_sub(back)
+            .and_then(|i| words.get(i))
+            .map_or("", |w| w.norm.as_str())
+    };
+    let (noun, preposition) = match word(1) {
+        "the" => (word(3), word(2)),
+        _ => (word(2), word(1)),
+    };
+    preposition == "for" && REPORTS.contains(&noun)
+}
+
 fn names_weekday(form: &Form) -> bool {
     match form {
         Form::Weekday { offset: None, .. } => true,
@@ -541,7 +626,42 @@ fn choose(
     }
 }
 
+/// The date a narrative means by a day or month without a year: the one
+/// of the anchor's year, unless that lies most of a year back while the
+/// one of the next year is only weeks ahead. A narrative moves forward, so
+/// "December 7, 1941 ... In January" is January 1942; but it also looks
+/// back within a year ("1 April ... On 20 March", "in March ... that
+/// October"), and its past tense says nothing about which year is meant.
+fn choose_in_narrative(
+    same_year: NaiveDate,
+    next_year: Option<NaiveDate>,
+    anchor: NaiveDate,
+) -> NaiveDate {
+    match next_year {
+        Some(next)
+            if (anchor - same_year).num_days() >= 180 && (next - anchor).num_days() <= 92 =>
+        {
+            next
+        }
+        _ => same_year,
+    }
+}
+
 impl Context<'_> {
+    /// Whether the narrative anchor is a day the text told: only then may
+    /// a date without a year fall in the next year ("December 7, 1941 ...
+    /// In January" is January 1942). After a bare year or month ("in
+    /// 1944", "in December 2008", often a summary or an aside) it stays in
+    /// that year.
+    fn narrative_at_a_day(&self) -> bool {
+        match (self.discourse.narrative, self.discourse.explicit) {
+            (Some((_, anchor_tid)), Some((_, granularity, tid))) => {
+                anchor_tid == tid && granularity <= Granularity::Day
+            }
+            _ => false,
+        }
+    }
+
     /// The anchor for relative expressions, with its tid.
     fn anchor(&self) -> Option<(NaiveDate, String)> {
         if self.options.mode == Mode::Narrative {
@@ -560,10 +680,17 @@ impl Context<'_> {
                 return Some((last.date, format!("t{}", last.tid)));
             }
         }
+        // A narrative tells its days in order and in one tense: "the next
+        // day" follows the last day told. News mixes what happened with what
+        // is planned, so there a day of the same tense is the likelier base.
         let recent = self.discourse.days.iter().rev().take(RECENT_DAYS);
         let same = recent
             .clone()
-            .find(|m| direction.is_some() && m.direction == direction)
+            .find(|m| {
+                self.options.mode != Mode::Narrative
+                    && direction.is_some()
+                    && m.direction == direction
+            })
             .or_else(|| self.discourse.days.last());
         match same {
             Some(m) => Some((m.date, format!("t{}", m.tid))),
@@ -703,6 +830,18 @@ impl Context<'_> {
                 None => self.form_value(&mention.form, direction),
             },
         };
+        if let (Form::Holiday { .. }, Some(day)) = (&mention.form, v.sets_day) {
+            let last = mention
+                .tokens
+                .1
+                .checked_sub(1)
+                .and_then(|i| self.words.get(i));
+            if last.is_some_and(|w| w.norm == "week") {
+                // "Easter week": the ISO week holding the holiday
+                let anchor = v.anchor.take();
+                v = self.point_value(point_of(day, Unit::Week), anchor, false);
+            }
+        }
         if let Some(point) = self.reported_quarter(mention) {
             let anchor = v.anchor.take();
             v = self.point_value(point, anchor, false);
@@ -870,7 +1009,12 @@ impl Context<'_> {
                                     .collect()
                             }
                         } else if narrative {
+                            let roll = self.narrative_at_a_day();
                             NaiveDate::from_ymd_opt(anchor.year(), month, d)
+                                .map(|same| {
+                                    let next = NaiveDate::from_ymd_opt(anchor.year() + 1, month, d);
+                                    choose_in_narrative(same, next.filter(|_| roll), anchor)
+                                })
                                 .into_iter()
                                 .collect()
                         } else {
@@ -890,8 +1034,16 @@ impl Context<'_> {
                         }
                     }
                     None => {
+                        let month_anchor =
+                            NaiveDate::from_ymd_opt(anchor.year(), anchor.month(), 1)
+                                .unwrap_or(anchor);
                         let firsts: Vec<NaiveDate> = if narrative {
+                            let roll = self.narrative_at_a_day();
                             NaiveDate::from_ymd_opt(anchor.year(), month, 1)
+                                .map(|same| {
+                                    let next = NaiveDate::from_ymd_opt(anchor.year() + 1, month, 1);
+                                    choose_in_narrative(same, next.filter(|_| roll), month_anchor)
+                                })
                                 .into_iter()
                                 .collect()
                         } else {
@@ -900,9 +1052,6 @@ impl Context<'_> {
                                 .filter_map(|y| NaiveDate::from_ymd_opt(*y, month, 1))
                                 .collect()
                         };
-                        let month_anchor =
-                            NaiveDate::from_ymd_opt(anchor.year(), anchor.month(), 1)
-                                .unwrap_or(anchor);
                         match choose(&firsts, month_anchor, direction, prefer, self.hint) {
                             Some(first) => {
                                 let mut v = self.point_value(
@@ -1017,7 +1166,15 @@ impl Context<'_> {
                 let candidates: Vec<NaiveDate> = (anchor.year() - 1..=anchor.year() + 1)
                     .filter_map(|y| holiday_date(rule, y))
                     .collect();
-                match choose(&candidates, anchor, direction, prefer, self.hint) {
+                // a holiday days away is the one meant, whatever the tense
+                // ("as Easter week began", written on its Monday)
+                let days_away = candidates
+                    .iter()
+                    .find(|d| (**d - anchor).num_days().abs() <= 7)
+                    .copied();
+                let chosen =
+                    days_away.or_else(|| choose(&candidates, anchor, direction, prefer, self.hint));
+                match chosen {
                     Some(date) => self.point_value(Point::Day(date), Some(tid), false),
                     None => Value::plain("XXXX".into()),
                 }
@@ -1095,11 +1252,13 @@ impl Context<'_> {
                     return Value::plain(format!("XXXX-{month:02}"));
                 };
                 let y = if offset < 0 {
-                    if month < anchor.month() {
-                        anchor.year()
-                    } else {
-                        anchor.year() - 1
-                    }
+                    // The month just ended is "last month"; named ("last
+                    // February", written in March) it is the one a year
+                    // before, as is the current month
+                    let back = (anchor.month() + 12 - month) % 12;
+                    let back = if back <= 1 { back + 12 } else { back };
+                    let months = anchor.year() * 12 + anchor.month0() as i32 - back as i32;
+                    months.div_euclid(12)
                 } else if month > anchor.month() {
                     anchor.year()
                 } else {

@@ -1563,7 +1563,8 @@ impl<'a> Parser<'a> {
         ))
     }
 
-    /// "Christmas Day", "New Year's Eve", "Thanksgiving 1998".
+    /// "Christmas Day", "New Year's Eve", "Thanksgiving 1998", "Easter
+    /// week".
     fn holiday(&self, i: usize) -> Option<Found> {
         if !self.w.get(i)?.capitalized && !self.is(i, "the") {
             return None;
@@ -1596,6 +1597,9 @@ impl<'a> Parser<'a> {
             .find_map(|(name, end)| self.lex.holidays.get(name).map(|r| (*r, *end)))?;
         if self.name_follows(end) {
             return Some(rejected(end)); // "the Good Friday Agreement"
+        }
+        if self.is(end, "week") {
+            end += 1; // "Easter week": the week of the holiday
         }
         let mut year = None;
         if let Some((y, e)) = self.year(end) {
