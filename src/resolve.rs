@@ -1252,13 +1252,11 @@ impl Context<'_> {
                     return Value::plain(format!("XXXX-{month:02}"));
                 };
                 let y = if offset < 0 {
-                    // The month just ended is "last month"; named ("last
-                    // February", written in March) it is the one a year
-                    // before, as is the current month
-                    let back = (anchor.month() + 12 - month) % 12;
-                    let back = if back <= 1 { back + 12 } else { back };
-                    let months = anchor.year() * 12 + anchor.month0() as i32 - back as i32;
-                    months.div_euclid(12)
+                    if month < anchor.month() {
+                        anchor.year()
+                    } else {
+                        anchor.year() - 1
+                    }
                 } else if month > anchor.month() {
                     anchor.year()
                 } else {
