@@ -290,14 +290,17 @@ impl Context<'_> {
     }
 }
 
-/// The mentions timexes `k - 1` and `k` came from.
+/// For each `k` in `1..count`, `k` and the mentions timexes `k - 1` and
+/// `k` came from.
 fn consecutive_mentions<'m>(
     mentions: &'m [Mention],
-    sources: &[usize],
-    k: usize,
-) -> Option<(&'m Mention, &'m Mention)> {
-    let first = mentions.get(*sources.get(k.checked_sub(1)?)?)?;
-    Some((first, mentions.get(*sources.get(k)?)?))
+    sources: &'m [usize],
+    count: usize,
+) -> impl Iterator<Item = (usize, &'m Mention, &'m Mention)> + 'm {
+    (1..count).filter_map(move |k| {
+        let first = mentions.get(*sources.get(k - 1)?)?;
+        Some((k, first, mentions.get(*sources.get(k)?)?))
+    })
 }
 
 /// "Sunday dawn of 25 June 1950", "the morning of May 5": a part of a day
@@ -309,10 +312,7 @@ fn date_parts_of_day(
     sources: &[usize],
     timexes: &mut [Timex],
 ) {
-    for k in 1..timexes.len() {
-        let Some((a, b)) = consecutive_mentions(mentions, sources, k) else {
-            continue;
-        };
+    for (k, a, b) in consecutive_mentions(mentions, sources, timexes.len()) {
         let of = cx.words.get(a.tokens.1).is_some_and(|w| w.norm == "of");
         if !of || b.tokens.0 != a.tokens.1 + 1 {
             continue;
@@ -351,10 +351,7 @@ fn join_ranges(
     sources: &[usize],
     timexes: &mut [Timex],
 ) {
-    for k in 1..timexes.len() {
-        let Some((a, b)) = consecutive_mentions(mentions, sources, k) else {
-            continue;
-        };
+    for (k, a, b) in consecutive_mentions(mentions, sources, timexes.len()) {
         if a.kind != TimexType::Date || b.kind != TimexType::Date || b.tokens.0 != a.tokens.1 + 1 {
             continue;
         }
